@@ -1,0 +1,1 @@
+"""The two commands: `grade` (students, grader.cli.grade) and `grader` (instructors)."""

@@ -1,0 +1,210 @@
+"""`grade`: the students' command.
+
+    grade                      grade every exercise of the workspace around this folder
+    grade ID [ID ...]          grade just these
+    grade --day 3              grade one day
+    grade --json               only JSON on stdout (docs/json-schema.md)
+    grade init DIR             make a workspace
+    grade list                 the exercises and their status
+    grade hint ID              the next hint
+
+Exit status: 0 every graded exercise passed, 1 some did not, 2 bad usage or input,
+3 internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from grader.cli.common import EXIT_OK, UsageError, add_lang, lang_of, run_main
+from grader.course import find_course, find_workspace
+from grader.i18n import pick, tr
+
+SUBCOMMANDS = ("init", "list", "hint")
+
+
+def grade_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="grade",
+        description="Grade your edrill exercises / edrill の演習を採点します。",
+        epilog="other commands: grade init DIR · grade list · grade hint ID  "
+               "(see grade COMMAND --help)")
+    p.add_argument("ids", nargs="*", metavar="ID", help="exercises to grade (default: all)")
+    p.add_argument("--workspace", "-w", metavar="DIR", type=Path, default=None,
+                   help="the workspace to grade (default: the one around the current folder); "
+                        "in the course repository, `solutions` grades the reference solutions")
+    p.add_argument("--day", type=int, choices=(1, 2, 3, 4), default=None,
+                   help="grade only the exercises of this day")
+    p.add_argument("--json", action="store_true",
+                   help="write only the JSON report to stdout")
+    p.add_argument("--verbose", "-v", action="store_true", help="show every check")
+    p.add_argument("--timeout", type=float, default=3.0, metavar="S",
+                   help="seconds allowed per call into your code (default 3)")
+    add_lang(p)
+    return p
+
+
+def sub_parser(command: str) -> argparse.ArgumentParser:
+    if command == "init":
+        p = argparse.ArgumentParser(prog="grade init",
+                                    description="Make a new workspace with the exercise stubs.")
+        p.add_argument("dir", type=Path, help="a new (or empty) folder")
+        p.add_argument("--course", type=Path, default=None, metavar="DIR",
+                       help="the course source (default: the edrill repository)")
+    elif command == "list":
+        p = argparse.ArgumentParser(prog="grade list",
+                                    description="List the exercises and their status.")
+        p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR")
+    else:
+        p = argparse.ArgumentParser(prog="grade hint", description="Show the next hint.")
+        p.add_argument("id", help="exercise id")
+        p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR")
+    add_lang(p)
+    return p
+
+
+def locate(workspace: Path | None):
+    """The target to grade: a workspace, or (in the course repo) a folder of modules."""
+    from grader.engine import course_target, workspace_target
+
+    if workspace is None:
+        ws = find_workspace(Path.cwd())
+        if ws is None:
+            raise UsageError("this folder is not inside an edrill workspace: make one with "
+                             "`grade init DIR`, or name one with --workspace DIR "
+                             "/ ワークスペースの外です: `grade init DIR` で作成してください")
+        return workspace_target(ws), ws
+    if not workspace.is_dir():
+        raise UsageError(f"--workspace {workspace}: no such folder")
+    ws = find_workspace(workspace)
+    if ws is not None and ws.root == workspace.resolve():
+        return workspace_target(ws), ws
+    course = find_course(workspace)
+    return course_target(course, workspace.resolve()), None
+
+
+def select(target, ids: list[str], day: int | None) -> list[str]:
+    known = target.ids()
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise UsageError(f"no exercise {', '.join(unknown)}; this workspace has: "
+                         f"{', '.join(known)}")
+    chosen = ids or known
+    if day is not None:
+        chosen = [i for i in chosen if target.meta(i)["day"] == day]
+        if not chosen:
+            raise UsageError(f"no exercise of day {day} here")
+    return chosen
+
+
+def cmd_grade(args: argparse.Namespace) -> int:
+    from grader.engine import grade_target
+    from grader.workspace import remember_results
+
+    lang = lang_of(args)
+    target, ws = locate(args.workspace)
+    ids = select(target, args.ids, args.day)
+    report = grade_target(target, ids, lang=lang, timeout=args.timeout)
+    report.public_only = ws is not None
+    if ws is not None:
+        try:
+            remember_results(ws, report.as_json())
+        except OSError:
+            pass  # a read-only workspace still gets its verdict
+    if args.json:
+        print(report.to_json())
+    else:
+        print(report.to_text(verbose=args.verbose))
+    return report.exit_code()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from grader.workspace import init_workspace
+
+    lang = lang_of(args)
+    course = find_course(args.course) if args.course else find_course(Path.cwd())
+    ws = init_workspace(course, args.dir)
+    count = len(ws.manifest()["exercises"])
+    print(pick(tr("Made a workspace with {n} exercises in {dir}.", n=count, dir=str(ws.root)),
+               lang))
+    print(pick(tr("Next: cd {dir}, open an exercise file, fill in each _blank(N), then run "
+                  "`grade`.", dir=str(args.dir)), lang))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from grader.engine import unfilled_blanks
+    from grader.report import STATUS_WORDS
+    from grader.workspace import last_result
+
+    lang = lang_of(args)
+    target, ws = locate(args.workspace)
+    day = None
+    done = 0
+    for meta in target.exercises:
+        if meta["day"] != day:
+            day = meta["day"]
+            in_day = [m for m in target.exercises if m["day"] == day]
+            passed = sum(1 for m in in_day if ws and (last_result(ws, m["id"]) or {}).get(
+                "status") == "passed")
+            print(f"\nDay {day}  ({passed}/{len(in_day)})")
+        result = last_result(ws, meta["id"]) if ws else None
+        if result is not None:
+            status = pick(STATUS_WORDS[result["status"]], lang)
+            status += f" {result['score']}/{result['max_score']}"
+            done += result["status"] == "passed"
+        elif unfilled_blanks(target.module_path(meta["id"])):
+            status = pick(STATUS_WORDS["unfilled"], lang)
+        else:
+            status = pick(tr("not graded yet"), lang)
+        print(f"  {meta['id']:<24} §{meta['section']:<3} {meta['points']:>3} pt  "
+              f"{status:<18} {pick(meta['title'], lang)}")
+    print("\n" + pick(tr("Progress: {done}/{total} exercises passed", done=done,
+                         total=len(target.exercises)), lang))
+    return EXIT_OK
+
+
+def cmd_hint(args: argparse.Namespace) -> int:
+    from grader.workspace import next_hint
+
+    lang = lang_of(args)
+    target, ws = locate(args.workspace)
+    if args.id not in target.ids():
+        raise UsageError(f"no exercise {args.id!r}; this workspace has: "
+                         f"{', '.join(target.ids())}")
+    hints = target.meta(args.id)["hints"]
+    shown = next_hint(ws, args.id, len(hints)) if ws is not None else len(hints)
+    for k, hint in enumerate(hints[:shown], 1):
+        print(f"{pick(tr('Hint'), lang)} {k}/{len(hints)}: {pick(hint, lang)}\n")
+    if shown == len(hints):
+        print(pick(tr("That was the last hint."), lang))
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    holder: dict = {}
+
+    def body() -> int:
+        if argv and argv[0] in SUBCOMMANDS:
+            args = sub_parser(argv[0]).parse_args(argv[1:])
+            holder["args"] = args
+            return {"init": cmd_init, "list": cmd_list, "hint": cmd_hint}[argv[0]](args)
+        args = grade_parser().parse_args(argv)
+        holder["args"] = args
+        return cmd_grade(args)
+
+    def lang() -> str:
+        return lang_of(holder["args"]) if "args" in holder else lang_of(argparse.Namespace())
+
+    try:
+        return run_main(body, lang)
+    except SystemExit as exit_:  # argparse: --help is 0, bad usage is 2
+        return int(exit_.code or 0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

@@ -1,0 +1,209 @@
+"""The grading engine: run the suites of some exercises against some student files.
+
+`grade_target` is what `grade`, `grader try`, `grader selftest` and `grader build` share:
+it starts a fork-server (in the background, while pytest loads), runs pytest in this
+trusted process with the edrill plugin on the selected suites — `--noconftest`,
+`--import-mode=importlib`, no plugin autoloading, so nothing from a student's folder is
+imported here — and turns the check results into a `Report`.
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import io
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from grader.course import RECORDED, Course, Workspace
+from grader.i18n import Text, tr
+from grader.plugin import EdrillPlugin, ExerciseRun, GradingConfig
+from grader.reference import Recording
+from grader.report import ExerciseReport, Report
+from grader.worker.client import ForkServerClient
+
+PYTEST_INI = Path(__file__).with_name("suites.ini")
+EXERCISE_ORDER = ("error", "unfilled", "timeout", "failed", "passed")
+
+
+@dataclass
+class Target:
+    """Which student files to grade, against which suites and reference."""
+
+    label: str
+    student_dir: Path
+    suites_dir: Path
+    exercises: list[dict]  # public metadata, in course order
+    solutions_dir: Path | None = None
+    recorded_dir: Path | None = None
+    module_paths: dict[str, Path] = field(default_factory=dict)
+    mistakes_dir: Path | None = None  # recordings whose known wrong answers give feedback
+
+    def ids(self) -> list[str]:
+        return [e["id"] for e in self.exercises]
+
+    def meta(self, ex_id: str) -> dict:
+        return next(e for e in self.exercises if e["id"] == ex_id)
+
+    def module_path(self, ex_id: str) -> Path:
+        return self.module_paths.get(ex_id, self.student_dir / f"{ex_id}.py")
+
+
+def course_target(course: Course, student_dir: Path, label: str | None = None) -> Target:
+    """Grade files in `student_dir` (solutions/, exercises/, a folder of answers) with the
+    course's own suites and the live reference."""
+    return Target(label=label or str(student_dir), student_dir=student_dir,
+                  suites_dir=course.suites_dir,
+                  exercises=[ex.meta() for ex in course.exercises()],
+                  solutions_dir=course.solutions_dir,
+                  mistakes_dir=course.public_dir / RECORDED)
+
+
+def workspace_target(ws: Workspace) -> Target:
+    manifest = ws.manifest()
+    return Target(label=str(ws.root), student_dir=ws.root, suites_dir=ws.suites_dir,
+                  exercises=manifest["exercises"], recorded_dir=ws.recorded_dir,
+                  mistakes_dir=ws.recorded_dir)
+
+
+def known_mistakes(target: Target, ids: list[str]) -> dict[str, dict]:
+    """What recorded wrong answers give at each comparison site, per exercise."""
+    out = {}
+    for ex_id in ids:
+        path = target.mistakes_dir / f"{ex_id}.npz" if target.mistakes_dir else None
+        if path is not None and path.exists():
+            out[ex_id] = Recording.load(path)[1]
+    return out
+
+
+def unfilled_blanks(path: Path) -> list[int]:
+    """Numbers of the `_blank(N)` placeholders still in a student's file."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return []
+    found = set()
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "_blank" and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, int)):
+            found.add(node.args[0].value)
+    return sorted(found)
+
+
+@contextlib.contextmanager
+def _quiet_pytest() -> Iterator[None]:
+    """No third-party plugins, nothing printed: the report is ours to print."""
+    saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            yield
+    finally:
+        if saved is None:
+            os.environ.pop("PYTEST_DISABLE_PLUGIN_AUTOLOAD", None)
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
+
+
+def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | None,
+               controls: bool = False, timeout: float = 3.0, isolation: str = "fork",
+               record: dict[str, Recording] | None = None,
+               record_got: dict[str, dict] | None = None,
+               mistakes: dict | None = None) -> tuple[dict[str, ExerciseRun], int]:
+    """Run the suites of `ids`; returns the runs per exercise and pytest's exit code."""
+    suites = [target.suites_dir / f"test_{ex_id}.py" for ex_id in ids]
+    if mistakes is None:
+        mistakes = known_mistakes(target, ids)
+    config = GradingConfig(
+        student_dir=target.student_dir,
+        module_paths={ex_id: target.module_path(ex_id) for ex_id in ids},
+        solutions_dir=target.solutions_dir, recorded_dir=target.recorded_dir,
+        isolation=isolation, timeout=timeout, controls=controls, record=record,
+        record_got=record_got, mistakes=mistakes or {},
+    )
+    plugin = EdrillPlugin(config, server)
+    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(target.suites_dir),
+            "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
+            "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q"]
+    with _quiet_pytest():
+        code = pytest.main(args, plugins=[plugin])
+    return plugin.runs, int(code)
+
+
+def summarize(target: Target, ex_id: str, run: ExerciseRun | None) -> ExerciseReport:
+    meta = target.meta(ex_id)
+    rep = ExerciseReport(id=ex_id, title=meta["title"], day=meta["day"],
+                         section=meta["section"])
+    path = target.module_path(ex_id)
+    if run is None or (not run.checks and not run.missing):
+        rep.status = "error"
+        rep.internal = True
+        rep.message = tr("internal error: the grading suite of {id} ran no check", id=ex_id)
+        return rep
+    rep.checks = run.checks
+    rep.output = run.output
+    rep.score = sum(c.points for c in run.checks)
+    rep.max_score = sum(c.max_points for c in run.checks)
+    rep.internal = any(c.internal for c in run.checks)
+    if run.missing:
+        rep.status = "error"
+        rep.message = tr("{file} is missing from {dir}: restore it (grade reset {id} makes a "
+                         "fresh copy of the stub)", file=path.name, dir=str(path.parent),
+                         id=ex_id)
+        return rep
+    rep.unfilled = unfilled_blanks(path)
+    statuses = {c.status for c in run.checks}
+    if run.load_error is not None:
+        rep.status = "timeout" if "timeout" in statuses else "error"
+    elif "error" in statuses and run.crashes:
+        rep.status = "error"
+    elif rep.unfilled or "unfilled" in statuses:
+        rep.status = "unfilled"
+    elif "timeout" in statuses:
+        rep.status = "timeout"
+    elif statuses - {"passed"}:
+        rep.status = "error" if rep.internal else "failed"
+    else:
+        rep.status = "passed"
+    first = next((c for c in run.checks if c.status != "passed"), None)
+    if rep.status == "unfilled" and rep.unfilled:
+        rep.message = tr("blanks still to fill in: {blanks}",
+                         blanks=", ".join(map(str, rep.unfilled)))
+    elif first is not None:
+        rep.message = first.message
+    return rep
+
+
+def grade_target(target: Target, ids: list[str] | None = None, *, lang: str = "en",
+                 timeout: float = 3.0, isolation: str = "fork",
+                 server: ForkServerClient | None = None, **kwargs) -> Report:
+    """Grade `ids` (default: all) of `target` and return the report."""
+    ids = list(ids) if ids else target.ids()
+    unknown = [x for x in ids if x not in target.ids()]
+    if unknown:
+        raise KeyError(", ".join(unknown))
+    own_server = server is None and isolation == "fork"
+    if own_server:
+        server = ForkServerClient()
+    try:
+        runs, _code = run_suites(target, ids, server=server, timeout=timeout,
+                                 isolation=isolation, **kwargs)
+    finally:
+        if own_server:
+            server.close()
+    return Report(lang=lang, target=target.label,
+                  exercises=[summarize(target, ex_id, runs.get(ex_id)) for ex_id in ids])
+
+
+def worst(statuses: list[str]) -> str:
+    return min(statuses, key=EXERCISE_ORDER.index) if statuses else "passed"
+
+
+def message_text(t: Text | None, lang: str) -> str:
+    return (t or {}).get(lang, "")

@@ -1,0 +1,93 @@
+"""Learner-facing text in Japanese and English.
+
+Messages are written in English in the code and translated through the gettext catalogue
+`grader/locale/ja.po` (a translator edits that file; `msgid` is the English text). `tr`
+returns both languages at once, so a verdict can be rendered in either later; `pick`
+chooses one. The language comes from `--lang`, else `EDRILL_LANG`, else the locale.
+"""
+
+from __future__ import annotations
+
+import ast
+import locale
+import os
+from functools import cache
+from pathlib import Path
+
+LANGS = ("ja", "en")
+Text = dict[str, str]
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """msgid -> msgstr from `locale/<lang>.po` (empty translations are skipped)."""
+    path = LOCALE_DIR / f"{lang}.po"
+    if not path.exists():
+        return {}
+    entries: dict[str, str] = {}
+    key: str | None = None
+    current: list[str] = []
+    msgid = ""
+
+    def flush() -> None:
+        nonlocal msgid
+        if key == "msgstr" and msgid and "".join(current):
+            entries[msgid] = "".join(current)
+
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("msgid "):
+            flush()
+            key, current = "msgid", [ast.literal_eval(line[6:])]
+        elif line.startswith("msgstr "):
+            msgid = "".join(current)
+            key, current = "msgstr", [ast.literal_eval(line[7:])]
+        elif line.startswith('"') and key:
+            current.append(ast.literal_eval(line))
+        elif not line or line.startswith("#"):
+            flush()
+            key = None
+    flush()
+    return entries
+
+
+def tr(message: str, /, **params: object) -> Text:
+    """The message in every language, with `{name}` fields filled from `params`."""
+    out = {}
+    for lang in LANGS:
+        template = message if lang == "en" else catalogue(lang).get(message, message)
+        values = {k: (pick(v, lang) if isinstance(v, dict) else v) for k, v in params.items()}
+        out[lang] = template.format(**values)
+    return out
+
+
+def text(ja: str, en: str) -> Text:
+    return {"ja": ja, "en": en}
+
+
+def pick(value: Text | str, lang: str) -> str:
+    if isinstance(value, str):
+        return value
+    return value.get(lang) or value.get("en") or next(iter(value.values()), "")
+
+
+def join(*parts: Text | str | None, sep: Text | str = " ") -> Text:
+    """Parts joined per language; None and empty parts are left out."""
+    return {lang: pick(sep, lang).join(p for p in (pick(x, lang) for x in parts if x) if p)
+            for lang in LANGS}
+
+
+def default_lang() -> str:
+    env = os.environ.get("EDRILL_LANG", "").strip().lower()
+    if env in LANGS:
+        return env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(var, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    try:
+        loc = locale.getlocale()[0] or ""
+    except ValueError:
+        loc = ""
+    return "ja" if loc.lower().startswith("ja") else "en"

@@ -1,0 +1,339 @@
+"""The pytest plugin the grading suites run under.
+
+A grading suite is plain pytest: `tests/suites/test_<id>.py`, one per exercise, whose
+tests are checks (`@check`) or control runs (`@control`). This plugin gives them
+
+- `student`: a proxy to the student's module of the suite's exercise, living in a fresh
+  worker process (one per exercise; see grader.worker). There is no other way to reach
+  student code: the suites never import it;
+- `reference`: the reference solution, live or replayed from recordings (grader.reference);
+- `harness`: runs a trusted training loop (grader.harness.*) inside the worker;
+
+and it collects a verdict per check. `grade` and `grader` register it programmatically;
+installed as the `edrill` pytest11 entry point it also lets an instructor run one suite
+with pytest's own output::
+
+    pytest tests/suites/test_gru_update.py --edrill-student solutions
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from grader.checks import CHECK_MARK, CONTROL_MARK, CheckContext, CheckFailed, Mistake, current
+from grader.i18n import Text, join, pick, tr
+from grader.reference import Recording, Reference, ReferenceError, reference_module
+from grader.worker.session import (
+    InProcessSession,
+    IsolatedSession,
+    StudentCrash,
+    StudentError,
+    StudentFault,
+    StudentImportError,
+    StudentTimeout,
+)
+
+SUITE_PREFIX = "test_"
+
+
+@dataclass
+class GradingConfig:
+    """What to grade and how."""
+
+    student_dir: Path
+    module_paths: dict[str, Path]  # exercise id -> the student's file
+    solutions_dir: Path | None = None  # live reference
+    recorded_dir: Path | None = None  # replayed reference (a workspace)
+    isolation: str = "fork"  # "fork" (the product) or "inprocess" (benchmarks only)
+    timeout: float = 3.0
+    controls: bool = False  # run the control runs instead of the checks
+    record: dict[str, Recording] | None = None  # build: record the reference per exercise
+    record_got: dict[str, dict[str, Any]] | None = None  # build: record student values
+    mistakes: dict[str, dict[str, list[Mistake]]] = field(default_factory=dict)
+
+
+@dataclass
+class CheckResult:
+    name: str
+    title: Text
+    kind: str
+    max_points: int
+    status: str = "passed"  # passed, failed, unfilled, timeout, error
+    points: int = 0
+    message: Text | None = None
+    expected: str | None = None
+    got: str | None = None
+    mistake: Text | None = None
+    internal: bool = False
+    seconds: float = 0.0
+
+    def as_json(self, lang: str) -> dict:
+        out = {"name": self.name, "title": pick(self.title, lang), "kind": self.kind,
+               "status": self.status, "points": self.points, "max_points": self.max_points,
+               "message": pick(self.message, lang) if self.message else ""}
+        for key in ("expected", "got"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        if self.mistake:
+            out["mistake"] = pick(self.mistake, lang)
+        return out
+
+
+@dataclass
+class ExerciseRun:
+    id: str
+    checks: list[CheckResult] = field(default_factory=list)
+    load_error: StudentImportError | None = None
+    timed_out: bool = False
+    crashes: int = 0
+    output: str = ""
+    missing: bool = False
+
+
+def exercise_of(path: str | Path) -> str:
+    stem = Path(path).stem
+    return stem[len(SUITE_PREFIX):] if stem.startswith(SUITE_PREFIX) else stem
+
+
+def classify(err: BaseException) -> tuple[str, Text, dict]:
+    """A check's status and message from what ended it."""
+    if isinstance(err, CheckFailed):
+        return "failed", err.message, {"expected": err.expected, "got": err.got,
+                                       "mistake": err.mistake}
+    if isinstance(err, StudentImportError):
+        cause = err.cause
+        if isinstance(cause, StudentTimeout):
+            return "timeout", tr("importing your module did not finish within {s:g} s "
+                                 "(an infinite loop at module level?)", s=cause.seconds), {}
+        if isinstance(cause, StudentError) and cause.type == "SyntaxError":
+            return "error", tr("not gradable: SyntaxError at {where}", where=cause.where()), {}
+        if isinstance(cause, StudentError) and cause.type == "SystemExit":
+            return "error", tr("not gradable: your module called sys.exit() while being "
+                               "imported"), {}
+        if isinstance(cause, StudentCrash):
+            return "error", tr("not gradable: the worker {how} while importing your module "
+                               "(os._exit(), a crash, or a resource limit at module level)",
+                               how=str(cause).removeprefix("the worker process ")), {}
+        return "error", tr("not gradable: importing your module failed: {what}",
+                           what=cause.describe()), {}
+    if isinstance(err, StudentError):
+        if err.unfilled_blank is not None:
+            return "unfilled", tr("{message}", message=err.message), {}
+        if err.type == "SystemExit":
+            return "failed", tr("your code called sys.exit() ({where}); return a value "
+                                "instead", where=err.where()), {}
+        hint = shape_hint(err)
+        return "failed", join(tr("your code raised {what}", what=err.describe()), hint), {}
+    if isinstance(err, StudentTimeout):
+        if err.earlier:
+            return "timeout", tr("not run: an earlier check of this exercise timed out"), {}
+        return "timeout", tr("timed out after {s:g} s: an infinite loop, or far too slow",
+                             s=err.seconds), {}
+    if isinstance(err, StudentCrash):
+        if err.signal is not None:
+            return "error", tr("the worker running your code was killed ({how}); "
+                               "a crash in native code, or a resource limit", how=str(err)), {}
+        return "error", tr("the worker running your code ended during the check ({how}): "
+                           "your code called os._exit() or ended the interpreter",
+                           how=str(err)), {}
+    if isinstance(err, StudentFault):
+        return "failed", tr("{what}", what=err.describe()), {}
+    if isinstance(err, ReferenceError):
+        return "error", tr("internal error: {what}", what=str(err)), {"internal": True}
+    return "error", tr("internal error in the grading suite: {type}: {what}",
+                       type=type(err).__name__, what=str(err)[:500]), {"internal": True}
+
+
+def shape_hint(err: StudentError) -> Text | None:
+    text = err.message
+    if err.type == "ValueError" and ("shapes" in text or "broadcast" in text
+                                     or "mismatch" in text or "dimension" in text):
+        return tr("(a shape mismatch: compare the shapes in the docstring with the axes "
+                  "you use)")
+    return None
+
+
+class EdrillPlugin:
+    """Fixtures and hooks for one grading run."""
+
+    def __init__(self, config: GradingConfig, server: Any = None) -> None:
+        self.config = config
+        self.server = server
+        self.runs: dict[str, ExerciseRun] = {}
+        self.sessions: dict[str, Any] = {}
+        self.references: dict[str, Reference] = {}
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        register_markers(config)
+
+    # ------------------------------------------------------------------ collection
+    def pytest_collection_modifyitems(self, config: pytest.Config,
+                                      items: list[pytest.Item]) -> None:
+        keep, drop = [], []
+        for item in items:
+            is_control = item.get_closest_marker(CONTROL_MARK) is not None
+            (keep if is_control == self.config.controls else drop).append(item)
+        if drop:
+            config.hook.pytest_deselected(items=drop)
+        items[:] = keep
+        for item in keep:
+            self.run_of(item)
+
+    def run_of(self, item: pytest.Item) -> ExerciseRun:
+        ex = exercise_of(item.path)
+        return self.runs.setdefault(ex, ExerciseRun(ex))
+
+    # ------------------------------------------------------------------ fixtures
+    def session_for(self, ex: str) -> Any:
+        if ex not in self.sessions:
+            path = self.config.module_paths.get(ex, self.config.student_dir / f"{ex}.py")
+            cls = IsolatedSession if self.config.isolation == "fork" else InProcessSession
+            kwargs = {"timeout": self.config.timeout}
+            if cls is IsolatedSession:
+                kwargs["server"] = self.server
+            self.sessions[ex] = cls(module_path=path, module_name=ex,
+                                    student_dir=path.parent, **kwargs)
+            if not path.exists():
+                self.runs.setdefault(ex, ExerciseRun(ex)).missing = True
+                self.sessions[ex].load_error = StudentImportError(
+                    StudentFault(f"{path.name} is missing from {path.parent}"))
+        return self.sessions[ex]
+
+    @pytest.fixture(scope="module")
+    def student(self, request: pytest.FixtureRequest) -> Any:
+        ex = exercise_of(request.path)
+        session = self.session_for(ex)
+        yield session.module
+        run = self.runs.setdefault(ex, ExerciseRun(ex))
+        run.output = session.output()
+        run.load_error = session.load_error
+        run.timed_out = session.timed_out is not None
+        run.crashes = session.crashes
+        session.close()
+
+    @pytest.fixture(scope="module")
+    def harness(self, request: pytest.FixtureRequest, student: Any) -> Any:
+        session = self.session_for(exercise_of(request.path))
+        return session.harness
+
+    @pytest.fixture(scope="module")
+    def reference(self, request: pytest.FixtureRequest) -> Reference:
+        ex = exercise_of(request.path)
+        if ex not in self.references:
+            self.references[ex] = self.make_reference(ex)
+        return self.references[ex]
+
+    def make_reference(self, ex: str) -> Reference:
+        cfg = self.config
+        if cfg.solutions_dir is not None:
+            module = reference_module(cfg.solutions_dir / f"{ex}.py", ex)
+            recording = None
+            if cfg.record is not None:
+                recording = cfg.record.setdefault(ex, Recording())
+            return Reference(module, recording, record=recording is not None)
+        if cfg.recorded_dir is not None:
+            path = cfg.recorded_dir / f"{ex}.npz"
+            if not path.exists():
+                raise ReferenceError(f"no recorded reference for {ex} ({path} is missing)")
+            recording, _ = Recording.load(path)
+            return Reference(recording=recording)
+        raise ReferenceError("this run has neither solutions nor recorded references")
+
+    # ------------------------------------------------------------------ running
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item):
+        ex = exercise_of(item.path)
+        marker = item.get_closest_marker(CHECK_MARK) or item.get_closest_marker(CONTROL_MARK)
+        session = self.sessions.get(ex)
+        if session is not None and marker is not None:
+            session.timeout = marker.kwargs.get("timeout") or self.config.timeout
+        record = None
+        if self.config.record_got is not None:
+            record = self.config.record_got.setdefault(ex, {})
+        ctx = CheckContext(nodeid=item.name, known=self.config.mistakes.get(ex, {}),
+                           record=record)
+        token = current.set(ctx)
+        try:
+            return (yield)
+        finally:
+            current.reset(token)
+            if session is not None:
+                session.timeout = self.config.timeout
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        report = yield
+        if call.when == "call" or (call.when == "setup" and call.excinfo is not None):
+            self.record(item, call)
+        return report
+
+    def record(self, item: pytest.Item, call: pytest.CallInfo) -> None:
+        run = self.run_of(item)
+        marker = item.get_closest_marker(CHECK_MARK)
+        control = item.get_closest_marker(CONTROL_MARK)
+        if marker is not None:
+            title, kind, points = marker.kwargs["title"], marker.kwargs["kind"], \
+                marker.kwargs["points"]
+        elif control is not None:
+            title, kind, points = control.kwargs["title"], "control", 0
+        else:
+            title, kind, points = {"ja": item.name, "en": item.name}, "?", 0
+        result = CheckResult(name=item.name, title=title, kind=kind, max_points=points,
+                             seconds=call.duration)
+        if marker is None and control is None:
+            result.status, result.internal = "error", True
+            result.message = tr("internal error: the test {name} is not marked as a check "
+                                "(@check) or a control run (@control)", name=item.name)
+        elif call.excinfo is None:
+            result.points = points
+        else:
+            status, message, extra = classify(call.excinfo.value)
+            result.status, result.message = status, message
+            result.expected = extra.get("expected")
+            result.got = extra.get("got")
+            result.mistake = extra.get("mistake")
+            result.internal = bool(extra.get("internal"))
+        run.checks.append(result)
+
+
+# ---------------------------------------------------------------------- entry point
+# `pytest tests/suites/test_x.py --edrill-student DIR` (the pytest11 entry point).
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("edrill", "edrill grading suites")
+    group.addoption("--edrill-student", metavar="DIR",
+                    help="grade the exercise modules in DIR (e.g. solutions)")
+    group.addoption("--edrill-solutions", metavar="DIR", default=None,
+                    help="reference solutions (default: solutions/ beside tests/)")
+    group.addoption("--edrill-controls", action="store_true",
+                    help="run the control runs instead of the checks")
+
+
+def register_markers(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", f"{CHECK_MARK}(kind, points, title): a graded check")
+    config.addinivalue_line("markers", f"{CONTROL_MARK}(title): a control run (selftest)")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    register_markers(config)
+    student = config.getoption("--edrill-student", default=None)
+    if not student or config.pluginmanager.has_plugin("edrill-run"):
+        return
+    from grader.worker.client import ForkServerClient
+
+    student_dir = Path(student).resolve()
+    solutions = config.getoption("--edrill-solutions") or str(
+        Path(config.rootpath) / "solutions")
+    server = ForkServerClient()
+    plugin = EdrillPlugin(GradingConfig(student_dir=student_dir, module_paths={},
+                                        solutions_dir=Path(solutions).resolve(),
+                                        controls=config.getoption("--edrill-controls")),
+                          server)
+    config.pluginmanager.register(plugin, "edrill-run")
+    config.add_cleanup(server.close)
+

@@ -1,0 +1,138 @@
+"""`grader selftest`: prove that every grading suite discriminates.
+
+For each exercise:
+
+- the solution passes every check, and its points add up to the header's `points`;
+- the untouched stub is `unfilled`, scores 0, and every check says "not filled in yet";
+- every control run fails as designed (its test passes: e.g. "without clipping it diverges");
+- every recorded wrong answer is `failed` at a named check — a wrong answer that is only
+  caught by a NameError or SyntaxError is itself malformed and reported as such;
+- every accepted alternative passes;
+- at least five wrong answers are recorded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from grader.course import Course
+from grader.engine import course_target, grade_target
+from grader.report import ExerciseReport
+from grader.solution import Exercise
+from grader.trial import try_answers
+from grader.worker.client import ForkServerClient
+
+MIN_WRONG = 5
+MALFORMED = ("NameError", "SyntaxError", "IndentationError", "UnboundLocalError")
+
+
+@dataclass
+class Finding:
+    ok: bool
+    what: str
+
+
+@dataclass
+class ExerciseSelftest:
+    id: str
+    findings: list[Finding] = field(default_factory=list)
+    caught_by: dict[str, list[str]] = field(default_factory=dict)  # wrong answer -> checks
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.findings)
+
+    def add(self, ok: bool, what: str) -> None:
+        self.findings.append(Finding(bool(ok), what))
+
+
+def _first_problem(rep: ExerciseReport) -> str:
+    bad = next((c for c in rep.checks if c.status != "passed"), None)
+    if bad is None:
+        return (rep.message or {}).get("en", "")
+    return f"{bad.name}: {(bad.message or {}).get('en', '')}"
+
+
+def _short(answer: str) -> str:
+    one = " ⏎ ".join(ln.strip() for ln in answer.strip().splitlines())
+    return one if len(one) <= 70 else one[:67] + "..."
+
+
+def check_exercise(course: Course, ex: Exercise, server: ForkServerClient,
+                  timeout: float = 3.0) -> ExerciseSelftest:
+    out = ExerciseSelftest(ex.id)
+    solution = grade_target(course_target(course, course.solutions_dir), [ex.id],
+                            server=server, timeout=timeout).exercises[0]
+    out.add(solution.status == "passed" and solution.score == solution.max_score,
+            f"the solution passes every check ({solution.score}/{solution.max_score})"
+            if solution.status == "passed" else
+            f"the solution is {solution.status}: {_first_problem(solution)}")
+    out.add(solution.max_score == ex.points,
+            f"the checks' points add up to the header's points ({solution.max_score} vs "
+            f"{ex.points})")
+
+    stub = grade_target(course_target(course, course.exercises_dir), [ex.id], server=server,
+                        timeout=timeout).exercises[0]
+    not_unfilled = [c.name for c in stub.checks if c.status != "unfilled"]
+    out.add(stub.status == "unfilled" and stub.score == 0 and not not_unfilled,
+            "the untouched stub is unfilled, scores 0, and every check says 'not filled in "
+            "yet'" if stub.status == "unfilled" and not not_unfilled and stub.score == 0 else
+            f"the untouched stub is {stub.status} with {stub.score} points; checks that do "
+            f"not reach a blank: {', '.join(not_unfilled) or '-'}")
+
+    controls = grade_target(course_target(course, course.solutions_dir), [ex.id],
+                            server=server, timeout=timeout, controls=True).exercises[0]
+    for check in controls.checks:
+        out.add(check.status == "passed",
+                f"control run {check.name} fails as designed" if check.status == "passed"
+                else f"control run {check.name} did not fail as designed: "
+                f"{(check.message or {}).get('en', '')}")
+
+    out.add(len(ex.wrong) >= MIN_WRONG,
+            f"{len(ex.wrong)} wrong answers recorded (at least {MIN_WRONG})")
+    for wrong in ex.wrong:
+        label = f"wrong answer for blank {wrong.blank} «{_short(wrong.answer)}»"
+        rep = try_answers(course, ex, {wrong.blank: wrong.answer}, server=server,
+                          timeout=timeout).exercises[0]
+        failed = [c for c in rep.checks if c.status == "failed"]
+        malformed = [c for c in rep.checks if c.status != "passed"
+                     and any(m in (c.message or {}).get("en", "") for m in MALFORMED)]
+        if rep.status == "passed":
+            out.add(False, f"{label} passes every check: no check catches it")
+        elif malformed and len(malformed) == len([c for c in rep.checks
+                                                  if c.status != "passed"]):
+            out.add(False, f"{label} is malformed: {_first_problem(rep)}")
+        elif not failed:
+            out.add(False, f"{label} is {rep.status}, not caught by a check: "
+                    f"{_first_problem(rep)}")
+        else:
+            out.caught_by[wrong.answer] = [c.name for c in failed]
+            out.add(True, f"{label} is caught by {', '.join(c.name for c in failed)}")
+    for accepted in ex.accepted:
+        label = f"accepted answer for blank {accepted.blank} «{_short(accepted.answer)}»"
+        rep = try_answers(course, ex, {accepted.blank: accepted.answer}, server=server,
+                          timeout=timeout).exercises[0]
+        out.add(rep.status == "passed", f"{label} passes" if rep.status == "passed"
+                else f"{label} is {rep.status}: {_first_problem(rep)}")
+    return out
+
+
+def selftest(course: Course, ids: list[str] | None = None, timeout: float = 3.0,
+             progress=None) -> list[ExerciseSelftest]:
+    exercises = course.exercises()
+    if ids:
+        unknown = set(ids) - {ex.id for ex in exercises}
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        exercises = [ex for ex in exercises if ex.id in ids]
+    server = ForkServerClient()
+    try:
+        results = []
+        for ex in exercises:
+            result = check_exercise(course, ex, server, timeout)
+            if progress is not None:
+                progress(result)
+            results.append(result)
+        return results
+    finally:
+        server.close()

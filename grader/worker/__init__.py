@@ -1,0 +1,1 @@
+"""Isolation: student code runs only in worker processes forked by a fork-server."""

@@ -1,0 +1,158 @@
+"""The trusted side's handle on worker processes: the fork-server and one worker.
+
+`ForkServerClient` starts the fork-server (in the background: the first fork waits for it,
+so the 0.2 s of a cold numpy overlaps with loading pytest and the suites). `WorkerProcess`
+is one forked worker and its channel; every request has a wall-clock deadline, and a
+worker that misses it is killed with its whole process tree.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from grader.worker.protocol import Channel, ChannelClosed, ChannelTimeout
+
+PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
+SINGLE_THREAD_ENV = {
+    "OPENBLAS_NUM_THREADS": "1",
+    "OMP_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
+    "NUMEXPR_NUM_THREADS": "1",
+    "VECLIB_MAXIMUM_THREADS": "1",
+    "PYTHONHASHSEED": "0",
+}
+SIGNAL_NAMES = {int(s): s.name for s in signal.Signals}
+
+
+class WorkerGone(Exception):
+    """The worker ended (or was killed) before it answered."""
+
+    def __init__(self, how: dict | None, timed_out: bool = False) -> None:
+        self.how = how or {}
+        self.timed_out = timed_out
+        super().__init__(describe_end(self.how))
+
+
+def describe_end(how: dict) -> str:
+    status = how.get("status") or {}
+    if "signal" in status:
+        name = SIGNAL_NAMES.get(status["signal"], f"signal {status['signal']}")
+        return f"killed by {name}"
+    if "exit" in status:
+        return f"exited with status {status['exit']}"
+    return "ended"
+
+
+class ForkServerError(RuntimeError):
+    pass
+
+
+class ForkServerClient:
+    """A fork-server process, started at once, used when the first worker is needed."""
+
+    def __init__(self, extra_env: dict[str, str] | None = None) -> None:
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+        env = dict(os.environ, **SINGLE_THREAD_ENV, **(extra_env or {}))
+        self._stderr = tempfile.TemporaryFile()
+        code = (f"import sys; sys.path.insert(0, {PACKAGE_PARENT!r}); "
+                "from grader.worker.forkserver import main; main()")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", "-B", "-c", code, str(theirs.fileno())],
+            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=self._stderr, env=env, close_fds=True,
+        )
+        theirs.close()
+        self.ctrl = ours
+        self.ready = False
+
+    def _recv(self, timeout: float) -> dict:
+        self.ctrl.settimeout(timeout)
+        try:
+            data = self.ctrl.recv(64 * 1024)
+        except TimeoutError:
+            raise ForkServerError(self._failure("the fork-server did not answer")) from None
+        if not data:
+            raise ForkServerError(self._failure("the fork-server has ended"))
+        return json.loads(data)
+
+    def _failure(self, what: str) -> str:
+        self._stderr.seek(0)
+        err = self._stderr.read().decode("utf-8", "replace")[-2000:]
+        return f"{what}{': ' + err.strip() if err.strip() else ''}"
+
+    def request(self, message: dict, fds: list[int] = (), timeout: float = 30.0) -> dict:
+        if not self.ready:
+            self._recv(timeout=60.0)  # {"ready": true}
+            self.ready = True
+        try:
+            socket.send_fds(self.ctrl, [json.dumps(message).encode()], list(fds))
+        except OSError as err:
+            raise ForkServerError(self._failure(f"the fork-server is gone ({err})")) from None
+        reply = self._recv(timeout)
+        if "error" in reply:
+            raise ForkServerError(reply["error"])
+        return reply
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.ctrl.send(json.dumps({"op": "quit"}).encode())
+        try:
+            self.proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.ctrl.close()
+        self._stderr.close()
+
+
+class WorkerProcess:
+    """One worker forked by the fork-server, serving one student module."""
+
+    def __init__(self, server: ForkServerClient, spec: dict) -> None:
+        self.server = server
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            self.pid = int(server.request({"op": "fork", "spec": spec}, [theirs.fileno()])["pid"])
+        finally:
+            theirs.close()
+        self.channel = Channel(ours)
+        self.alive = True
+
+    def request(self, header: dict, arrays: list[np.ndarray] = (),
+                timeout: float = 5.0) -> tuple[dict, list[np.ndarray]]:
+        if not self.alive:
+            raise WorkerGone({"status": None})
+        deadline = time.monotonic() + timeout
+        try:
+            self.channel.send(header, list(arrays))
+            return self.channel.recv(deadline)
+        except ChannelTimeout:
+            raise WorkerGone(self.end(kill=True), timed_out=True) from None
+        except ChannelClosed:
+            raise WorkerGone(self.end(kill=False)) from None
+
+    def end(self, kill: bool = True) -> dict:
+        """Stop the worker (and everything it started); say how it ended."""
+        if not self.alive:
+            return {}
+        self.alive = False
+        self.channel.close()
+        if kill:  # do not wait for the fork-server's answer to stop the tree
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.pid, signal.SIGKILL)
+        try:
+            return self.server.request({"op": "kill" if kill else "reap", "pid": self.pid,
+                                        "wait": 1.0})
+        except ForkServerError:
+            return {}
