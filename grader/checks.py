@@ -184,7 +184,11 @@ def fail(message: Text, *, got: Any = None, expected: Any = None, name: str = ""
 def expect_array(got: Any, name: str, *, shape: tuple[int, ...] | None = None,
                  kind: str = "f", finite: bool = True,
                  mistakes: Iterable[Mistake] = ()) -> np.ndarray:
-    """`got` must be exactly a numpy.ndarray of the dtype kind, shape, all finite."""
+    """`got` must be exactly a numpy.ndarray of the dtype kind, shape, all finite.
+
+    `kind`: "f" a float array, "i" an integer array, "b" a bool array, "n" any real
+    number array, or a string of numpy dtype kind letters.
+    """
     if isinstance(got, SubclassArray):
         fail(tr("{name}: returned {type}; return a plain numpy.ndarray", name=name,
                 type=describe_type(got)), got=got.array, name=name, mistakes=mistakes)
@@ -194,7 +198,7 @@ def expect_array(got: Any, name: str, *, shape: tuple[int, ...] | None = None,
     if shape is not None and got.shape != tuple(shape):
         fail(tr("{name}: expected shape {want}, got shape {got}", name=name,
                 want=tuple(shape), got=got.shape), got=got, name=name, mistakes=mistakes)
-    kinds = {"f": "biuf", "i": "iu", "b": "b", "n": "biufc"}[kind] if len(kind) == 1 else kind
+    kinds = {"f": "f", "i": "iu", "b": "b", "n": "biuf"}.get(kind, kind)
     if got.dtype.kind not in kinds:
         wanted = {"f": "a float array", "i": "an integer array", "b": "a bool array"}.get(
             kind, "a numeric array")

@@ -20,14 +20,13 @@ from pathlib import Path
 import pytest
 
 from grader.course import RECORDED, Course, Workspace
-from grader.i18n import Text, tr
+from grader.i18n import tr
 from grader.plugin import EdrillPlugin, ExerciseRun, GradingConfig
 from grader.reference import Recording
 from grader.report import ExerciseReport, Report
 from grader.worker.client import ForkServerClient
 
 PYTEST_INI = Path(__file__).with_name("suites.ini")
-EXERCISE_ORDER = ("error", "unfilled", "timeout", "failed", "passed")
 
 
 @dataclass
@@ -153,20 +152,20 @@ def summarize(target: Target, ex_id: str, run: ExerciseRun | None) -> ExerciseRe
     rep.internal = any(c.internal for c in run.checks)
     if run.missing:
         rep.status = "error"
-        rep.message = tr("{file} is missing from {dir}: restore it (grade reset {id} makes a "
-                         "fresh copy of the stub)", file=path.name, dir=str(path.parent),
-                         id=ex_id)
+        rep.message = tr("{file} is missing from {dir}: put it back (a new workspace made "
+                         "by `grade init` holds a fresh copy of the stub)", file=path.name,
+                         dir=str(path.parent))
         return rep
     rep.unfilled = unfilled_blanks(path)
     statuses = {c.status for c in run.checks}
     if run.load_error is not None:
         rep.status = "timeout" if "timeout" in statuses else "error"
-    elif "error" in statuses and run.crashes:
-        rep.status = "error"
     elif rep.unfilled or "unfilled" in statuses:
         rep.status = "unfilled"
     elif "timeout" in statuses:
         rep.status = "timeout"
+    elif "error" in statuses and run.crashes:
+        rep.status = "error"
     elif statuses - {"passed"}:
         rep.status = "error" if rep.internal else "failed"
     else:
@@ -200,10 +199,3 @@ def grade_target(target: Target, ids: list[str] | None = None, *, lang: str = "e
     return Report(lang=lang, target=target.label,
                   exercises=[summarize(target, ex_id, runs.get(ex_id)) for ex_id in ids])
 
-
-def worst(statuses: list[str]) -> str:
-    return min(statuses, key=EXERCISE_ORDER.index) if statuses else "passed"
-
-
-def message_text(t: Text | None, lang: str) -> str:
-    return (t or {}).get(lang, "")

@@ -62,8 +62,9 @@ def tr(message: str, /, **params: object) -> Text:
     return out
 
 
-def text(ja: str, en: str) -> Text:
-    return {"ja": ja, "en": en}
+def bilingual(*, ja: str, en: str, **params: object) -> Text:
+    """Course content (a suite's own message) written in both languages at once."""
+    return {"ja": ja.format(**params), "en": en.format(**params)}
 
 
 def pick(value: Text | str, lang: str) -> str:
