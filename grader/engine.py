@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import importlib.abc
+import importlib.machinery
 import io
 import os
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,6 +98,41 @@ def unfilled_blanks(path: Path) -> list[int]:
     return sorted(found)
 
 
+class StudentImportBlocker(importlib.abc.MetaPathFinder):
+    """While suites run, a module found in the student's folder cannot be imported here.
+
+    Suites reach student code only through the `student` fixture (a worker); this finder
+    makes `import <exercise>` in the trusted process fail instead of running student code.
+    """
+
+    def __init__(self, student_dir: Path) -> None:
+        self.student_dir = str(student_dir)
+
+    def find_spec(self, name, path=None, target=None):
+        if "." in name:
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, [self.student_dir])
+        if spec is not None:
+            raise ImportError(f"a grading suite cannot import the student's module {name!r}; "
+                              "use the `student` fixture")
+        return None
+
+
+@contextlib.contextmanager
+def _no_student_imports(student_dir: Path) -> Iterator[None]:
+    here = {str(student_dir.resolve()), str(student_dir)}
+    saved_path = list(sys.path)
+    sys.path[:] = [p for p in sys.path
+                   if p not in ("", ".") and str(Path(p).resolve()) not in here]
+    blocker = StudentImportBlocker(student_dir)
+    sys.meta_path.insert(0, blocker)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(blocker)
+        sys.path[:] = saved_path
+
+
 @contextlib.contextmanager
 def _quiet_pytest() -> Iterator[None]:
     """No third-party plugins, nothing printed: the report is ours to print."""
@@ -130,7 +168,7 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
     args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(target.suites_dir),
             "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
             "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q"]
-    with _quiet_pytest():
+    with _quiet_pytest(), _no_student_imports(target.student_dir):
         code = pytest.main(args, plugins=[plugin])
     return plugin.runs, int(code)
 

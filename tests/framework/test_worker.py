@@ -1,0 +1,149 @@
+"""The worker boundary itself, on a small module: values, handles, in-place updates, ends."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.worker.client import ForkServerClient
+from grader.worker.session import (
+    IsolatedSession,
+    StaleHandle,
+    StudentCrash,
+    StudentError,
+    StudentImportError,
+    StudentTimeout,
+)
+
+MODULE = '''
+import os, sys, time
+import numpy as np
+
+def add(a, b):
+    return a + b
+
+def scalar():
+    return np.int64(3), 3, 3.0, np.float32(1.5), True, None, "text"
+
+def sgd(params, grads, lr=0.1):
+    for key in params:
+        params[key] -= lr * grads[key]
+
+def rebind(params):
+    params["W"] = params["W"] * 2
+    params["new"] = np.ones(1)
+
+class Layer:
+    def __init__(self, W):
+        self.params = [W]
+        self.grads = [np.zeros_like(W)]
+    def forward(self, x):
+        self.x = x
+        return x @ self.params[0]
+    def backward(self, dout):
+        self.grads[0][...] = self.x.T @ dout
+        return dout @ self.params[0].T
+
+def boom():
+    raise ValueError("shapes (3,8) and (16,3) not aligned")
+
+def unfilled():
+    raise NotImplementedError("blank 2 of demo is not filled in yet")
+
+def spin():
+    while True:
+        pass
+
+def hard_exit():
+    os._exit(0)
+
+def big():
+    return np.zeros(10)
+'''
+
+
+@pytest.fixture(scope="module")
+def server():
+    srv = ForkServerClient()
+    yield srv
+    srv.close()
+
+
+@pytest.fixture
+def session(server, tmp_path: Path):
+    path = tmp_path / "demo.py"
+    path.write_text(MODULE)
+    s = IsolatedSession(server, path, "demo", tmp_path, timeout=1.0)
+    yield s
+    s.close()
+
+
+def test_calls_return_plain_data_with_types_kept(session):
+    assert np.array_equal(session.module.add(np.ones(3), 2.0), np.full(3, 3.0))
+    got = session.module.scalar()
+    assert [type(v) for v in got] == [np.int64, int, float, np.float32, bool, type(None), str]
+
+
+def test_in_place_updates_reach_the_caller(session):
+    params = {"W": np.ones((2, 2)), "b": np.zeros(2)}
+    W = params["W"]
+    session.module.sgd(params, {"W": np.ones((2, 2)), "b": np.ones(2)})
+    assert W is params["W"] and np.allclose(W, 0.9) and np.allclose(params["b"], -0.1)
+    session.module.rebind(params)
+    assert np.allclose(params["W"], 1.8) and "new" in params
+
+
+def test_objects_live_in_the_worker_behind_handles(session):
+    layer = session.module.Layer(np.eye(2) * 2)
+    out = layer.forward(np.ones((3, 2)))
+    assert np.allclose(out, 2.0)
+    layer.backward(np.ones((3, 2)))
+    assert np.allclose(layer.grads[0], 3.0)
+    layer.params = [np.eye(2)]
+    assert np.allclose(layer.forward(np.ones((1, 2))), 1.0)
+
+
+def test_exceptions_come_back_with_type_message_and_line(session):
+    with pytest.raises(StudentError) as err:
+        session.module.boom()
+    assert err.value.type == "ValueError" and "not aligned" in err.value.message
+    raise_line = MODULE.splitlines().index("def boom():") + 2
+    assert err.value.frames[-1]["file"] == "demo.py"
+    assert err.value.frames[-1]["line"] == raise_line
+    with pytest.raises(StudentError) as err:
+        session.module.unfilled()
+    assert err.value.unfilled_blank == 2
+
+
+def test_a_timeout_kills_the_worker_and_is_remembered(session):
+    with pytest.raises(StudentTimeout):
+        session.module.spin()
+    with pytest.raises(StudentTimeout) as err:
+        session.module.add(1, 2)
+    assert err.value.earlier
+
+
+def test_after_a_crash_a_fresh_worker_serves_and_old_handles_are_stale(session):
+    layer = session.module.Layer(np.eye(2))
+    with pytest.raises(StudentCrash) as err:
+        session.module.hard_exit()
+    assert err.value.exit_code == 0
+    assert session.module.add(1, 2) == 3
+    with pytest.raises(StaleHandle):
+        layer.forward(np.ones((1, 2)))
+
+
+def test_an_import_failure_is_remembered(server, tmp_path):
+    path = tmp_path / "broken.py"
+    path.write_text("def f(:\n    pass\n")
+    s = IsolatedSession(server, path, "broken", tmp_path)
+    try:
+        for _ in range(2):
+            with pytest.raises(StudentImportError) as err:
+                s.module.f()
+            assert err.value.cause.type == "SyntaxError"
+        assert s.generation == 1  # the second call did not start another worker
+    finally:
+        s.close()
