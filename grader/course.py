@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.i18n import Text, tr
 from grader.solution import Exercise, parse_solution
 
 MARKER_DIR = ".edrill"
@@ -137,11 +138,12 @@ class Workspace:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as err:
-            raise CourseError(f"{path} cannot be read ({err}): the workspace is damaged; make "
-                              "a new one with `grade init DIR` and copy your files over") from None
+            raise CourseError(damaged(path, err)) from None
         if data.get("format") != WORKSPACE_FORMAT:
-            raise CourseError(f"{self.root} was made by another version of edrill "
-                              f"(format {data.get('format')!r})")
+            raise CourseError(tr("{dir} was made by another version of edrill (format {format}); "
+                                 "make a new workspace with `grade init DIR` and copy your "
+                                 "files over", dir=str(self.root),
+                                 format=repr(data.get("format"))))
         return data
 
     def manifest(self) -> dict:
@@ -149,8 +151,7 @@ class Workspace:
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as err:
-            raise CourseError(f"{path} cannot be read ({err}): the workspace is damaged; make "
-                              "a new one with `grade init DIR` and copy your files over") from None
+            raise CourseError(damaged(path, err)) from None
 
     def state_path(self) -> Path:
         return self.meta_dir / "state.json"
@@ -165,6 +166,11 @@ class Workspace:
         tmp = self.state_path().with_suffix(".tmp")
         tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, self.state_path())
+
+
+def damaged(path: Path, err: Exception) -> Text:
+    return tr("{path} cannot be read ({err}): the workspace is damaged; make a new one with "
+              "`grade init DIR` and copy your files over", path=str(path), err=str(err))
 
 
 def find_workspace(start: Path) -> Workspace | None:

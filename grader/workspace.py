@@ -29,17 +29,20 @@ from grader.course import (
     CourseError,
     Workspace,
 )
+from grader.i18n import tr
 
 
 def init_workspace(course: Course, dest: Path) -> Workspace:
     dest = dest.expanduser()
     if (dest / MARKER_DIR / WORKSPACE_MARKER).exists():
-        raise CourseError(f"{dest} is already a workspace: cd into it and run `grade`")
+        raise CourseError(tr("{dir} is already a workspace: cd into it and run `grade`",
+                             dir=str(dest)))
     if dest.exists() and not dest.is_dir():
-        raise CourseError(f"{dest} exists and is not a folder: choose a new folder name")
+        raise CourseError(tr("{dir} exists and is not a folder: choose a new folder name",
+                             dir=str(dest)))
     if dest.exists() and any(dest.iterdir()):
-        raise CourseError(f"{dest} exists and is not empty: choose a new folder (nothing of "
-                          "yours is overwritten)")
+        raise CourseError(tr("{dir} exists and is not empty: choose a new folder (nothing of "
+                             "yours is overwritten)", dir=str(dest)))
     manifest_path = course.public_dir / MANIFEST
     if not manifest_path.exists():
         raise CourseError(f"{manifest_path} is missing: the stubs have not been built; run "

@@ -19,10 +19,10 @@ class UsageError(Exception):
     """Bad usage or input: exit status 2, with a message that says how to fix it."""
 
 
-def add_lang(parser: argparse.ArgumentParser) -> None:
+def add_lang(parser: argparse.ArgumentParser, help_text: str | None = None) -> None:
     parser.add_argument("--lang", choices=LANGS, default=None,
-                        help="language of every message: ja or en (default: from the locale "
-                             "or EDRILL_LANG)")
+                        help=help_text or "language of every message: ja or en (default: "
+                                          "from the locale or EDRILL_LANG)")
 
 
 def lang_of(args: argparse.Namespace) -> str:
@@ -53,7 +53,10 @@ def run_main(body: Callable[[], int], lang: Callable[[], str]) -> int:
         print(pick(tr("interrupted"), lang()), file=sys.stderr)
         return 130
     except (UsageError, CourseError, SolutionFormatError) as err:
-        print(f"error: {err}", file=sys.stderr)
+        message = err.args[0] if err.args else ""
+        label = pick(tr("error:"), lang())
+        print(f"{label} {pick(message, lang()) if isinstance(message, dict) else err}",
+              file=sys.stderr)
         return EXIT_USAGE
     except Exception:  # a bug of ours: say so, keep the traceback for the report
         print(pick(tr("internal error in edrill (please report it with this output):"),

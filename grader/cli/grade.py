@@ -20,49 +20,69 @@ from pathlib import Path
 
 from grader.cli.common import EXIT_OK, UsageError, add_lang, lang_of, run_main
 from grader.course import find_course, find_workspace
-from grader.i18n import pick, tr
+from grader.i18n import default_lang, pick, tr
 
 SUBCOMMANDS = ("init", "list", "hint")
 
 
-def grade_parser() -> argparse.ArgumentParser:
+def grade_parser(lang: str) -> argparse.ArgumentParser:
+    def _(message: str) -> str:
+        return pick(tr(message), lang)
+
     p = argparse.ArgumentParser(
-        prog="grade",
-        description="Grade your edrill exercises / edrill の演習を採点します。",
-        epilog="other commands: grade init DIR · grade list · grade hint ID  "
-               "(see grade COMMAND --help)")
-    p.add_argument("ids", nargs="*", metavar="ID", help="exercises to grade (default: all)")
+        prog="grade", description=_("Grade your edrill exercises."),
+        epilog=_("other commands: grade init DIR · grade list · grade hint ID "
+                 "(see grade COMMAND --help)"))
+    p.add_argument("ids", nargs="*", metavar="ID", help=_("exercises to grade (default: all)"))
     p.add_argument("--workspace", "-w", metavar="DIR", type=Path, default=None,
-                   help="the workspace to grade (default: the one around the current folder); "
-                        "in the course repository, `solutions` grades the reference solutions")
+                   help=_("the workspace to grade (default: the one around the current "
+                          "folder); in the course repository, `solutions` grades the "
+                          "reference solutions"))
     p.add_argument("--day", type=int, choices=(1, 2, 3, 4), default=None,
-                   help="grade only the exercises of this day")
-    p.add_argument("--json", action="store_true",
-                   help="write only the JSON report to stdout")
-    p.add_argument("--verbose", "-v", action="store_true", help="show every check")
+                   help=_("grade only the exercises of this day"))
+    p.add_argument("--json", action="store_true", help=_("write only the JSON report to stdout"))
+    p.add_argument("--verbose", "-v", action="store_true", help=_("show every check"))
     p.add_argument("--timeout", type=float, default=3.0, metavar="S",
-                   help="seconds allowed per call into your code (default 3)")
-    add_lang(p)
+                   help=_("seconds allowed per call into your code (default 3)"))
+    add_lang(p, _("language of every message: ja or en (default: from the locale or "
+                  "EDRILL_LANG)"))
     return p
 
 
-def sub_parser(command: str) -> argparse.ArgumentParser:
+def sub_parser(command: str, lang: str) -> argparse.ArgumentParser:
+    def _(message: str) -> str:
+        return pick(tr(message), lang)
+
+    workspace_help = _("the workspace (default: the one around the current folder)")
     if command == "init":
-        p = argparse.ArgumentParser(prog="grade init",
-                                    description="Make a new workspace with the exercise stubs.")
-        p.add_argument("dir", type=Path, help="a new (or empty) folder")
+        p = argparse.ArgumentParser(
+            prog="grade init", description=_("Make a new workspace with the exercise stubs."))
+        p.add_argument("dir", type=Path, help=_("a new (or empty) folder"))
         p.add_argument("--course", type=Path, default=None, metavar="DIR",
-                       help="the course source (default: the edrill repository)")
+                       help=_("the course source (default: the edrill repository)"))
     elif command == "list":
         p = argparse.ArgumentParser(prog="grade list",
-                                    description="List the exercises and their status.")
-        p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR")
+                                    description=_("List the exercises and their status."))
+        p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR",
+                       help=workspace_help)
     else:
-        p = argparse.ArgumentParser(prog="grade hint", description="Show the next hint.")
-        p.add_argument("id", help="exercise id")
-        p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR")
-    add_lang(p)
+        p = argparse.ArgumentParser(prog="grade hint", description=_("Show the next hint."))
+        p.add_argument("id", help=_("exercise id"))
+        p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR",
+                       help=workspace_help)
+    add_lang(p, _("language of every message: ja or en (default: from the locale or "
+                  "EDRILL_LANG)"))
     return p
+
+
+def requested_lang(argv: list[str]) -> str:
+    """The --lang of the command line, read before parsing (for the help texts)."""
+    for k, arg in enumerate(argv):
+        if arg == "--lang" and k + 1 < len(argv) and argv[k + 1] in ("ja", "en"):
+            return argv[k + 1]
+        if arg.startswith("--lang=") and arg[7:] in ("ja", "en"):
+            return arg[7:]
+    return default_lang()
 
 
 def locate(workspace: Path | None):
@@ -72,12 +92,11 @@ def locate(workspace: Path | None):
     if workspace is None:
         ws = find_workspace(Path.cwd())
         if ws is None:
-            raise UsageError("this folder is not inside an edrill workspace: make one with "
-                             "`grade init DIR`, or name one with --workspace DIR "
-                             "/ ワークスペースの外です: `grade init DIR` で作成してください")
+            raise UsageError(tr("this folder is not inside an edrill workspace: make one with "
+                                "`grade init DIR`, or name one with --workspace DIR"))
         return workspace_target(ws), ws
     if not workspace.is_dir():
-        raise UsageError(f"--workspace {workspace}: no such folder")
+        raise UsageError(tr("--workspace {dir}: no such folder", dir=str(workspace)))
     ws = find_workspace(workspace)
     if ws is not None and ws.root == workspace.resolve():
         return workspace_target(ws), ws
@@ -89,13 +108,13 @@ def select(target, ids: list[str], day: int | None) -> list[str]:
     known = target.ids()
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise UsageError(f"no exercise {', '.join(unknown)}; this workspace has: "
-                         f"{', '.join(known)}")
+        raise UsageError(tr("no exercise {ids}; this workspace has: {known}",
+                            ids=", ".join(unknown), known=", ".join(known)))
     chosen = ids or known
     if day is not None:
         chosen = [i for i in chosen if target.meta(i)["day"] == day]
         if not chosen:
-            raise UsageError(f"no exercise of day {day} here")
+            raise UsageError(tr("no exercise of day {day} here", day=day))
     return chosen
 
 
@@ -172,8 +191,8 @@ def cmd_hint(args: argparse.Namespace) -> int:
     lang = lang_of(args)
     target, ws = locate(args.workspace)
     if args.id not in target.ids():
-        raise UsageError(f"no exercise {args.id!r}; this workspace has: "
-                         f"{', '.join(target.ids())}")
+        raise UsageError(tr("no exercise {ids}; this workspace has: {known}", ids=args.id,
+                            known=", ".join(target.ids())))
     hints = target.meta(args.id)["hints"]
     shown = next_hint(ws, args.id, len(hints)) if ws is not None else len(hints)
     for k, hint in enumerate(hints[:shown], 1):
@@ -189,15 +208,15 @@ def main(argv: list[str] | None = None) -> int:
 
     def body() -> int:
         if argv and argv[0] in SUBCOMMANDS:
-            args = sub_parser(argv[0]).parse_args(argv[1:])
+            args = sub_parser(argv[0], requested_lang(argv)).parse_args(argv[1:])
             holder["args"] = args
             return {"init": cmd_init, "list": cmd_list, "hint": cmd_hint}[argv[0]](args)
-        args = grade_parser().parse_args(argv)
+        args = grade_parser(requested_lang(argv)).parse_args(argv)
         holder["args"] = args
         return cmd_grade(args)
 
     def lang() -> str:
-        return lang_of(holder["args"]) if "args" in holder else lang_of(argparse.Namespace())
+        return lang_of(holder["args"]) if "args" in holder else requested_lang(argv)
 
     try:
         return run_main(body, lang)

@@ -22,7 +22,7 @@ def messages() -> dict[str, str]:
         for path in sorted((ROOT / folder).rglob("*.py")):
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
-                        and node.func.id == "tr" and node.args
+                        and node.func.id in ("tr", "_") and node.args
                         and isinstance(node.args[0], ast.Constant)):
                     found.setdefault(node.args[0].value, f"{path.relative_to(ROOT)}:"
                                                          f"{node.lineno}")
