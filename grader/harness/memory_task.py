@@ -1,14 +1,15 @@
 """Convergence harness for recurrent cells: a memory task an LSTM or GRU learns, a plain RNN not.
 
-The task: a sequence of ``T`` steps, each with ``D = 2`` input features ``[value, marker]``.
-Every value is a random bit (+1 or -1). At one step, drawn uniformly from
-``0 .. MAX_BIT_POSITION``, the marker is 1: that step's value is the bit to remember; all
-other values are distractors and their marker is 0. The target is the marked bit, read from
-the last hidden state only: ``1`` for +1, ``0`` for -1. Chance is 50 %. To answer, a model
-must store the bit when the marker says so and keep it through at least
-``T - 1 - MAX_BIT_POSITION`` steps of distractors: a gated cell (LSTM, GRU) learns this, a
-plain tanh RNN trained with the same budget does not (it cannot gate its input, and its
-gradient through time vanishes).
+The task: a sequence of ``T`` steps, each with ``D = 3`` input features
+``[value, marker, 1]``. Every value is a random bit (+1 or -1). At one step, drawn uniformly
+from ``0 .. MAX_BIT_POSITION``, the marker is 1: that step's value is the bit to remember;
+all other values are distractors and their marker is 0. The third feature is always 1: the
+course GRU has no bias terms, and this input lets its gates learn one. The target is the
+marked bit, read from the last hidden state only: ``1`` for +1, ``0`` for -1. Chance is
+50 %. To answer, a model must store the bit when the marker says so and keep it through at
+least ``T - 1 - MAX_BIT_POSITION`` steps of distractors: a gated cell (LSTM, GRU) learns
+this, a plain tanh RNN trained with the same budget does not (it cannot gate its input, and
+its gradient through time vanishes).
 
 Training (the same for the three models):
 
@@ -19,9 +20,15 @@ Training (the same for the three models):
 - full backpropagation through time, one call of the cell's backward per time step;
 - an Adam step (the book form, written out in ``Adam``).
 
-Measured with the defaults below (reference cells, ``OPENBLAS_NUM_THREADS=1``, held-out data
-from another seed): LSTM and GRU reach >= 0.95 accuracy and the plain RNN stays <= 0.70 for
-every training seed tried; one LSTM training run takes about 0.3 s, a GRU run 0.2 s.
+The cells get read-only views of their inputs, so a cell that writes into its arguments
+fails with numpy's "read-only" error instead of silently corrupting the stored states.
+
+Measured with the defaults below (reference cells, ``OPENBLAS_NUM_THREADS=1``, 1000 held-out
+sequences from ``make_data(10_000, ...)``): for training seeds 0..4 the LSTM and the GRU
+reach 1.0 accuracy and the plain RNN 0.48-0.57. Over seeds 0..99 the LSTM reaches >= 0.95
+for 99 (seed 75 is still on its plateau after 100 iterations), the GRU for all 100, and the
+RNN stays <= 0.70 for 97 (not for seeds 9, 31, 50): train with fixed seeds and keep the
+held-out data secret. One training run takes about 0.3 s (LSTM), 0.2 s (GRU), 0.09 s (RNN).
 
 This module runs inside the untrusted worker process: it imports only numpy and the
 standard library, and the cells under test (a student's ``lstm_cell``/``gru`` and their
@@ -51,7 +58,7 @@ import numpy as np
 SEQ_LEN = 14  # T
 MAX_BIT_POSITION = 5
 """The bit to remember sits at a step drawn uniformly from ``0 .. MAX_BIT_POSITION``."""
-INPUT_SIZE = 2  # D: [value, marker]
+INPUT_SIZE = 3  # D: [value, marker, 1]
 HIDDEN_SIZE = 12  # H
 BATCH_SIZE = 32  # N
 ITERATIONS = 100
@@ -80,9 +87,9 @@ def make_data(seed: int, n: int, T: int = SEQ_LEN) -> tuple[np.ndarray, np.ndarr
         T: sequence length.
 
     Returns:
-        xs: inputs, shape ``(n, T, 2)``, float64. ``xs[:, t, 0]`` is the value at step
+        xs: inputs, shape ``(n, T, 3)``, float64. ``xs[:, t, 0]`` is the value at step
             ``t`` (+1 or -1), ``xs[:, t, 1]`` the marker (1 at the one step whose value is
-            to be remembered, else 0).
+            to be remembered, else 0), ``xs[:, t, 2]`` the constant 1.
         ts: targets, shape ``(n,)``, float64: 1.0 where the marked bit is +1, else 0.0.
     """
     rng = np.random.default_rng(seed)
@@ -99,6 +106,7 @@ def _draw(rng: np.random.Generator, n: int, T: int) -> tuple[np.ndarray, np.ndar
     xs = np.zeros((n, T, INPUT_SIZE))  # (n, T, D)
     xs[:, :, 0] = values
     xs[rows, position, 1] = 1.0
+    xs[:, :, 2] = 1.0
     ts = (values[rows, position] > 0).astype(np.float64)  # (n,)
     return xs, ts
 
