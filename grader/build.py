@@ -22,6 +22,7 @@ import hashlib
 import json
 import shutil
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -103,9 +104,14 @@ def _answer_pieces(answer: str) -> list[str]:
     return [ln.strip() for ln in answer.splitlines() if len(ln.strip()) >= 8]
 
 
+# What a recording depends on besides the exercise: how checks name their comparison sites
+# and how the reference records. Editing these re-records every exercise.
+RECORDING_CODE = [Path(__file__).with_name(name) for name in ("checks.py", "reference.py")]
+
+
 def inputs_digest(course: Course, ex: Exercise) -> str:
     h = hashlib.sha256(f"edrill-record-{RECORD_FORMAT}".encode())
-    for path in (ex.path, course.suite(ex.id)):
+    for path in (ex.path, course.suite(ex.id), *RECORDING_CODE):
         h.update(path.read_bytes())
     return h.hexdigest()[:32]
 
@@ -127,7 +133,9 @@ def record(course: Course, ex: Exercise, server: ForkServerClient) -> Path:
     target = course_target(course, course.solutions_dir)
     recordings: dict[str, Recording] = {}
     right: dict[str, dict] = {}
+    started = time.perf_counter()
     runs, _ = run_suites(target, [ex.id], server=server, record=recordings, record_got=right)
+    seconds = time.perf_counter() - started  # how the engine balances its lanes
     failing = [c for c in runs[ex.id].checks if c.status != "passed"]
     if failing:
         raise BuildError(f"{ex.id}: the solution fails its own check {failing[0].name} "
@@ -148,7 +156,7 @@ def record(course: Course, ex: Exercise, server: ForkServerClient) -> Path:
     recording = recordings.get(ex.id, Recording())
     recording.inputs_digest = inputs_digest(course, ex)
     out = course.public_dir / RECORDED / f"{ex.id}.npz"
-    recording.save(out, mistakes=mistakes)
+    recording.save(out, mistakes=mistakes, seconds=round(seconds, 3))
     return out
 
 

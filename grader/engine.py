@@ -15,6 +15,7 @@ import importlib.abc
 import importlib.machinery
 import io
 import os
+import pickle
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -196,7 +197,7 @@ def summarize(target: Target, ex_id: str, run: ExerciseRun | None) -> ExerciseRe
         return rep
     rep.unfilled = unfilled_blanks(path)
     statuses = {c.status for c in run.checks}
-    if run.load_error is not None:
+    if run.load_failed:
         rep.status = "timeout" if "timeout" in statuses else "error"
     elif rep.unfilled or "unfilled" in statuses:
         rep.status = "unfilled"
@@ -217,10 +218,83 @@ def summarize(target: Target, ex_id: str, run: ExerciseRun | None) -> ExerciseRe
     return rep
 
 
+def exercise_costs(target: Target, ids: list[str]) -> dict[str, float]:
+    """Seconds each exercise took on its solution when `grader build` recorded it."""
+    costs = {}
+    for ex_id in ids:
+        path = target.mistakes_dir / f"{ex_id}.npz" if target.mistakes_dir else None
+        try:
+            costs[ex_id] = float(Recording.read_index(path).get("seconds", 0.1))
+        except (OSError, ValueError, TypeError, AttributeError, KeyError):
+            costs[ex_id] = 0.1
+    return costs
+
+
+def plan_lanes(target: Target, ids: list[str], jobs: int) -> list[list[str]]:
+    """Split the exercises into `jobs` lanes of about equal cost (longest first)."""
+    costs = exercise_costs(target, ids)
+    lanes: list[list[str]] = [[] for _ in range(max(1, min(jobs, len(ids))))]
+    totals = [0.0] * len(lanes)
+    for ex_id in sorted(ids, key=lambda i: -costs[i]):
+        k = totals.index(min(totals))
+        lanes[k].append(ex_id)
+        totals[k] += costs[ex_id]
+    return [sorted(lane, key=ids.index) for lane in lanes if lane]
+
+
+def run_in_lanes(target: Target, lanes: list[list[str]], server: ForkServerClient,
+                 **kwargs) -> dict[str, ExerciseRun]:
+    """Run the lanes at once: this process takes the first, a forked copy each other one.
+
+    A lane is trusted code like this process (a fork of it taken before any suite runs),
+    with a fork-server of its own; it hands back its check results as a pickle over a
+    pipe. Student code still runs only in workers. A lane that dies leaves its exercises
+    without results, which the report shows as internal errors.
+    """
+    extra = [ForkServerClient() for _ in lanes[1:]]  # they boot while we fork
+    children = []
+    for lane, lane_server in zip(lanes[1:], extra, strict=True):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the lane
+            status = 0
+            try:
+                os.close(read_end)
+                runs, _code = run_suites(target, lane, server=lane_server, **kwargs)
+                with os.fdopen(write_end, "wb") as out:
+                    out.write(pickle.dumps(runs))
+                lane_server.shutdown()
+            except BaseException:  # noqa: B036 - a lane must never return into the caller
+                status = 70
+            finally:
+                os._exit(status)
+        os.close(write_end)
+        lane_server.ctrl.close()  # the lane owns the conversation with its fork-server
+        children.append((pid, read_end, lane_server))
+    runs, _code = run_suites(target, lanes[0], server=server, **kwargs)
+    for pid, read_end, lane_server in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        _pid, status = os.waitpid(pid, 0)
+        lane_server.reap()
+        if status == 0 and data:
+            runs.update(pickle.loads(data))  # from our own fork, not from a worker
+    return runs
+
+
+def default_jobs() -> int:
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
 def grade_target(target: Target, ids: list[str] | None = None, *, lang: str = "en",
                  timeout: float = 3.0, isolation: str = "fork",
-                 server: ForkServerClient | None = None, **kwargs) -> Report:
-    """Grade `ids` (default: all) of `target` and return the report."""
+                 server: ForkServerClient | None = None, jobs: int | None = None,
+                 **kwargs) -> Report:
+    """Grade `ids` (default: all) of `target` and return the report.
+
+    With isolation, exercises run in up to `jobs` lanes at once (default: the cores, at
+    most 4); in-process runs and recording runs stay in one lane.
+    """
     ids = list(ids) if ids else target.ids()
     unknown = [x for x in ids if x not in target.ids()]
     if unknown:
@@ -229,11 +303,18 @@ def grade_target(target: Target, ids: list[str] | None = None, *, lang: str = "e
     if own_server:
         server = ForkServerClient()
     try:
-        runs, _code = run_suites(target, ids, server=server, timeout=timeout,
-                                 isolation=isolation, **kwargs)
+        lanes = [ids]
+        if (isolation == "fork" and hasattr(os, "fork") and not kwargs.get("record")
+                and not kwargs.get("record_got")):
+            lanes = plan_lanes(target, ids, jobs or default_jobs())
+        if len(lanes) > 1:
+            runs = run_in_lanes(target, lanes, server, timeout=timeout, isolation=isolation,
+                                **kwargs)
+        else:
+            runs, _code = run_suites(target, ids, server=server, timeout=timeout,
+                                     isolation=isolation, **kwargs)
     finally:
         if own_server:
             server.close()
     return Report(lang=lang, target=target.label,
                   exercises=[summarize(target, ex_id, runs.get(ex_id)) for ex_id in ids])
-

@@ -87,7 +87,7 @@ class CheckResult:
 class ExerciseRun:
     id: str
     checks: list[CheckResult] = field(default_factory=list)
-    load_error: StudentImportError | None = None
+    load_failed: bool = False  # the module could not be imported (or hung importing)
     timed_out: bool = False
     crashes: int = 0
     output: str = ""
@@ -210,7 +210,7 @@ class EdrillPlugin:
         yield session.module
         run = self.runs.setdefault(ex, ExerciseRun(ex))
         run.output = session.output()
-        run.load_error = session.load_error
+        run.load_failed = session.load_error is not None
         run.timed_out = session.timed_out is not None
         run.crashes = session.crashes
         session.close()
@@ -249,6 +249,8 @@ class EdrillPlugin:
         ex = exercise_of(item.path)
         marker = item.get_closest_marker(CHECK_MARK) or item.get_closest_marker(CONTROL_MARK)
         session = self.sessions.get(ex)
+        if session is not None:
+            session.mutations = []
         if session is not None and marker is not None:
             session.timeout = marker.kwargs.get("timeout") or self.config.timeout
         record = None
@@ -290,6 +292,14 @@ class EdrillPlugin:
                                 "(@check) or a control run (@control)", name=item.name)
         elif call.excinfo is None:
             result.points = points
+        elif (isinstance(call.excinfo.value, ReferenceError) and self.config.recorded_dir
+              and getattr(self.sessions.get(run.id), "mutations", None)):
+            # The student's code changed the suite's inputs in place, so the inputs no
+            # longer are the recorded ones: the student's doing, not an internal error.
+            result.status = "failed"
+            result.message = tr("your code changed its input arrays in place, so they no "
+                                "longer match the recorded reference: leave the arguments "
+                                "unchanged (work on a copy)")
         else:
             status, message, extra = classify(call.excinfo.value)
             result.status, result.message = status, message

@@ -65,13 +65,14 @@ class Recording:
         self.entries = entries or {}
         self.inputs_digest = inputs_digest
 
-    def save(self, path: Path, mistakes: dict[str, list] | None = None) -> None:
+    def save(self, path: Path, mistakes: dict[str, list] | None = None,
+             seconds: float | None = None) -> None:
         """Write the recording, and the values known wrong answers give at each site."""
         values = {site: result for site, (_d, result) in self.entries.items()}
         tree, arrays = encode({"values": values, "mistakes": mistakes or {}})
         index = {"format": RECORD_FORMAT, "inputs_digest": self.inputs_digest,
                  "digests": {site: d for site, (d, _r) in self.entries.items()},
-                 "data": tree}
+                 "data": tree, "seconds": seconds}
         blob = np.frombuffer(json.dumps(index, allow_nan=True, sort_keys=True).encode(),
                              dtype=np.uint8)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -119,13 +119,19 @@ def select(target, ids: list[str], day: int | None) -> list[str]:
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
-    from grader.engine import grade_target
-    from grader.workspace import remember_results
+    from grader.worker.client import ForkServerClient
 
-    lang = lang_of(args)
-    target, ws = locate(args.workspace)
-    ids = select(target, args.ids, args.day)
-    report = grade_target(target, ids, lang=lang, timeout=args.timeout)
+    server = ForkServerClient()  # boots (numpy, ~0.2 s) while pytest and the suites load
+    try:
+        from grader.engine import grade_target
+        from grader.workspace import remember_results
+
+        lang = lang_of(args)
+        target, ws = locate(args.workspace)
+        ids = select(target, args.ids, args.day)
+        report = grade_target(target, ids, lang=lang, timeout=args.timeout, server=server)
+    finally:
+        server.close()
     report.public_only = ws is not None
     if ws is not None:
         try:

@@ -28,6 +28,8 @@ import sys
 import traceback
 from typing import Any
 
+import numpy as np
+
 from grader.worker.protocol import Channel, ChannelClosed, HandleRef, decode, encode
 
 HARNESS_PREFIX = "grader.harness."
@@ -142,16 +144,40 @@ class Worker:
             func = self.from_handle(decode(header["target"], arrays))
         args = decode(header["args"], arrays, self.from_handle)
         kwargs = decode(header["kwargs"], arrays, self.from_handle)
+        before = [_snapshot(a) for a in args], {k: _snapshot(v) for k, v in kwargs.items()}
         result = func(*args, **kwargs)
-        # Send back the final state of mutable arguments: in-place updates reach the caller.
-        mutated = [[i, a] for i, a in enumerate(args) if _mutable(a)]
-        mutated += [[k, v] for k, v in kwargs.items() if _mutable(v)]
+        # Send back the arguments the call changed in place: the caller sees the change.
+        mutated = [[i, a] for i, a in enumerate(args) if _changed(before[0][i], a)]
+        mutated += [[k, v] for k, v in kwargs.items() if _changed(before[1][k], v)]
         tree, out = encode({"value": result, "mutated": mutated}, self.to_handle)
         self.channel.send({"ok": True, "result": tree}, out)
 
 
-def _mutable(value: Any) -> bool:
-    return type(value) in (list, dict) or type(value).__name__ == "ndarray"
+def _snapshot(value: Any) -> Any:
+    """What an argument holds before a call: containers by identity, arrays by content."""
+    if isinstance(value, np.ndarray):
+        return ("array", value, value.copy())
+    if type(value) is list:
+        return ("list", value, [_snapshot(v) for v in value])
+    if type(value) is dict:
+        return ("dict", value, {k: _snapshot(v) for k, v in value.items()})
+    return ("other", value, None)
+
+
+def _changed(snap: Any, value: Any) -> bool:
+    kind, obj, inner = snap
+    if value is not obj:
+        return kind != "other"
+    if kind == "array":
+        return (value.shape != inner.shape or value.dtype != inner.dtype
+                or value.tobytes() != inner.tobytes())
+    if kind == "list":
+        if len(value) != len(inner):
+            return True
+        return any(_changed(s, v) for s, v in zip(inner, value, strict=True))
+    if kind == "dict":
+        return value.keys() != inner.keys() or any(_changed(inner[k], value[k]) for k in inner)
+    return False
 
 
 def redirect_output(log_path: str) -> None:

@@ -1,7 +1,8 @@
 """The trusted side's handle on worker processes: the fork-server and one worker.
 
 `ForkServerClient` starts the fork-server (in the background: the first fork waits for it,
-so the 0.2 s of a cold numpy overlaps with loading pytest and the suites). `WorkerProcess`
+so the 0.2 s of a cold numpy overlaps with loading pytest and the suites; this module
+imports nothing heavy, so a command can start the fork-server first thing). `WorkerProcess`
 is one forked worker and its channel; every request has a wall-clock deadline, and a
 worker that misses it is killed with its whole process tree.
 """
@@ -18,10 +19,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import numpy as np
-
-from grader.worker.protocol import Channel, ChannelClosed, ChannelTimeout
+if TYPE_CHECKING:  # numpy is imported by the channel, not before the fork-server starts
+    import numpy as np
 
 PACKAGE_PARENT = str(Path(__file__).resolve().parents[2])
 SINGLE_THREAD_ENV = {
@@ -104,22 +105,32 @@ class ForkServerClient:
             raise ForkServerError(reply["error"])
         return reply
 
-    def close(self) -> None:
+    def shutdown(self) -> None:
+        """Ask the fork-server to stop its workers and quit (any process may do this)."""
         with contextlib.suppress(OSError):
             self.ctrl.send(json.dumps({"op": "quit"}).encode())
+        self.ctrl.close()
+
+    def reap(self) -> None:
+        """Wait for the fork-server process (only the process that started it can)."""
         try:
             self.proc.wait(timeout=2)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             self.proc.wait()
-        self.ctrl.close()
         self._stderr.close()
+
+    def close(self) -> None:
+        self.shutdown()
+        self.reap()
 
 
 class WorkerProcess:
     """One worker forked by the fork-server, serving one student module."""
 
     def __init__(self, server: ForkServerClient, spec: dict) -> None:
+        from grader.worker.protocol import Channel
+
         self.server = server
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
@@ -131,6 +142,8 @@ class WorkerProcess:
 
     def request(self, header: dict, arrays: list[np.ndarray] = (),
                 timeout: float = 5.0) -> tuple[dict, list[np.ndarray]]:
+        from grader.worker.protocol import ChannelClosed, ChannelTimeout
+
         if not self.alive:
             raise WorkerGone({"status": None})
         deadline = time.monotonic() + timeout

@@ -1,10 +1,13 @@
 """The wire format between the trusted process and a worker: plain data, never pickles.
 
-A message is a JSON header followed by the arrays it refers to, each in `.npy` form::
+A message is a JSON header followed by the raw bytes of the arrays it refers to::
 
-    [4-byte big-endian length][header JSON, UTF-8]
-    then, for each of header["arrays"]:
-    [8-byte big-endian length][.npy bytes, loaded with allow_pickle=False]
+    [4-byte big-endian length][header JSON, UTF-8; header["frames"] = [[dtype, shape], ...]]
+    then, for each frame:
+    [8-byte big-endian length][the array's bytes in C order]
+
+An array is rebuilt with `numpy.frombuffer` from a numeric dtype and a shape that must
+account for every byte: there is no object dtype and no pickle anywhere on this path.
 
 Values inside the header are JSON with a few tagged forms:
 
@@ -30,7 +33,6 @@ executed.
 
 from __future__ import annotations
 
-import io
 import json
 import socket
 import struct
@@ -217,21 +219,28 @@ def _numeric_dtype(text: Any) -> np.dtype:
 # --------------------------------------------------------------------------- framing
 
 
-def _array_bytes(arr: np.ndarray) -> bytes:
-    buf = io.BytesIO()
-    np.lib.format.write_array(buf, np.ascontiguousarray(arr), allow_pickle=False)
-    return buf.getvalue()
+def _describe(arr: np.ndarray) -> list:
+    """What a frame holds: [dtype string, shape]; the bytes follow in C order."""
+    return [arr.dtype.str, list(arr.shape)]
 
 
-def _load_array(data: bytes) -> np.ndarray:
-    try:
-        arr = np.lib.format.read_array(io.BytesIO(data), allow_pickle=False)
-    except Exception as err:  # a malformed .npy frame, or one that would need pickle
-        raise ProtocolError(f"an array frame could not be read: {err}") from None
-    if type(arr) is not np.ndarray or arr.dtype.kind not in NUMERIC_KINDS:
-        raise ProtocolError(f"an array frame holds dtype {arr.dtype}, not a number type")
-    if not arr.dtype.isnative:
-        arr = arr.astype(arr.dtype.newbyteorder("="))
+def _load_array(data: bytes, spec: Any) -> np.ndarray:
+    """Rebuild an array from raw bytes and its [dtype, shape]: numbers only, no pickle."""
+    if type(spec) is not list or len(spec) != 2 or type(spec[1]) is not list:
+        raise ProtocolError("an array frame has no valid [dtype, shape]")
+    dtype = _numeric_dtype(spec[0])
+    shape = spec[1]
+    if not all(type(n) is int and n >= 0 for n in shape) or len(shape) > 32:
+        raise ProtocolError(f"an array frame has a bad shape {shape!r}")
+    count = 1
+    for n in shape:
+        count *= n
+    if count * dtype.itemsize != len(data):
+        raise ProtocolError(f"an array frame of {len(data)} bytes does not hold "
+                            f"{shape} × {dtype}")
+    arr = np.frombuffer(bytearray(data), dtype=dtype).reshape(shape)
+    if not dtype.isnative:
+        arr = arr.astype(dtype.newbyteorder("="))
     return arr
 
 
@@ -248,21 +257,21 @@ class Channel:
             pass
 
     def send(self, header: dict, arrays: list[np.ndarray] = ()) -> None:
-        header = dict(header, arrays=len(arrays))
+        blobs = [np.ascontiguousarray(a) for a in arrays]
+        header = dict(header, frames=[_describe(a) for a in blobs])
         data = json.dumps(header, allow_nan=True, ensure_ascii=False).encode("utf-8")
         if len(data) > MAX_HEADER:
             raise ProtocolError(f"the message header is too large ({len(data)} bytes)")
         parts = [struct.pack(">I", len(data)), data]
         total = len(data)
-        for arr in arrays:
-            blob = _array_bytes(arr)
-            total += len(blob)
-            if len(blob) > MAX_ARRAY or total > MAX_MESSAGE:
+        for arr in blobs:
+            total += arr.nbytes
+            if arr.nbytes > MAX_ARRAY or total > MAX_MESSAGE:
                 raise ProtocolError(
                     f"an array of shape {arr.shape} is too large to send "
-                    f"({len(blob) // 1_000_000} MB; the limit is {MAX_ARRAY // 1_000_000} MB)"
+                    f"({arr.nbytes // 1_000_000} MB; the limit is {MAX_ARRAY // 1_000_000} MB)"
                 )
-            parts += [struct.pack(">Q", len(blob)), blob]
+            parts += [struct.pack(">Q", arr.nbytes), arr.tobytes()]
         try:
             self.sock.sendall(b"".join(parts))
         except (BrokenPipeError, ConnectionResetError) as err:
@@ -278,11 +287,11 @@ class Channel:
             raise ProtocolError(f"a message header is not JSON: {err}") from None
         if type(header) is not dict:
             raise ProtocolError("a message header must be a JSON object")
-        count = header.get("arrays", 0)
-        if type(count) is not int or not 0 <= count <= 10_000:
-            raise ProtocolError("a message announces a bad number of arrays")
+        frames = header.get("frames", [])
+        if type(frames) is not list or len(frames) > 10_000:
+            raise ProtocolError("a message announces a bad list of arrays")
         arrays, total = [], size
-        for _ in range(count):
+        for spec in frames:
             (length,) = struct.unpack(">Q", self._read(8, deadline))
             total += length
             if length > MAX_ARRAY or total > MAX_MESSAGE:
@@ -290,7 +299,7 @@ class Channel:
                     f"the worker sent an array of {length // 1_000_000} MB; "
                     f"the limit is {MAX_ARRAY // 1_000_000} MB"
                 )
-            arrays.append(_load_array(self._read(length, deadline)))
+            arrays.append(_load_array(self._read(length, deadline), spec))
         return header, arrays
 
     def _read(self, n: int, deadline: float | None) -> bytes:

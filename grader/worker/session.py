@@ -181,6 +181,7 @@ class IsolatedSession:
         self.load_error: StudentImportError | None = None
         self.timed_out: StudentTimeout | None = None
         self.crashes = 0
+        self.mutations: list[str] = []  # calls of the current check that changed arguments
         self.logs: list[Path] = []
         self.module = Remote(self, HandleRef(0, "module", False), -1, f"module {module_name}")
 
@@ -315,6 +316,7 @@ class IsolatedSession:
                 sync_back(args[key], final)
             elif type(key) is str and key in kwargs:
                 sync_back(kwargs[key], final)
+            self.mutations.append(str(key))
         return result["value"]
 
 
@@ -328,6 +330,7 @@ class InProcessSession:
         self.load_error = None
         self.timed_out = None
         self.crashes = 0
+        self.mutations: list[str] = []
         self._module: Any = None
         self.module = Remote(self, None, 0, f"module {module_name}")
 

@@ -38,16 +38,17 @@ def test_known_values(student):
                "gradient_clipping([3, 4], 0.5)")
 
 
-@check("S", 1, ja="形状と dtype を保つ ((3, 4) の float64 → (3, 4) の float64)",
-       en="keeps the shape and dtype ((3, 4) float64 in, (3, 4) float64 out)")
+@check("S", 1, ja="形状と dtype を保つ ((3, 4) の float64 → 有限な (3, 4) の float64)",
+       en="keeps the shape and dtype ((3, 4) float64 in, finite (3, 4) float64 out)")
 def test_shape_and_dtype(student):
     grad = np.arange(12.0).reshape(3, 4)
-    got = student.gradient_clipping(grad, 2.5)
-    assert_that(isinstance(got, np.ndarray) and got.dtype == np.float64 and got.shape == (3, 4),
-                bilingual(ja="gradient_clipping(grad (3, 4), 2.5): 形状 (3, 4) の float64 配列を"
-                             "期待しました",
-                          en="gradient_clipping(grad (3, 4), 2.5): expected a float64 array of "
-                             "shape (3, 4)"), got=got)
+    got = expect_array(student.gradient_clipping(grad, 2.5), "gradient_clipping(grad (3, 4), 2.5)",
+                       shape=(3, 4))
+    assert_that(got.dtype == np.float64,
+                bilingual(ja="gradient_clipping(grad (3, 4), 2.5): float64 を期待しましたが "
+                             "{dtype} でした",
+                          en="gradient_clipping(grad (3, 4), 2.5): expected float64, got "
+                             "{dtype}", dtype=str(got.dtype)), got=got)
 
 
 @check("P", 2, ja="クリップ後のノルムが閾値に等しく、向きが変わらない (3 通りの形 × 3 つの閾値)",
