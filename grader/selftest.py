@@ -3,6 +3,8 @@
 For each exercise:
 
 - the solution passes every check, and its points add up to the header's `points`;
+- the solution passes in a workspace too, where the reference is replayed from recordings
+  (so the recordings are current and the suite asks the reference only deterministic things);
 - the untouched stub is `unfilled`, scores 0, and every check says "not filled in yet";
 - every control run fails as designed (its test passes: e.g. "without clipping it diverges");
 - every recorded wrong answer is `failed` at a named check — a wrong answer that is only
@@ -13,14 +15,18 @@ For each exercise:
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from grader.course import Course
-from grader.engine import course_target, grade_target
+from grader.build import build
+from grader.course import Course, Workspace
+from grader.engine import course_target, grade_target, workspace_target
 from grader.report import ExerciseReport
 from grader.solution import Exercise
 from grader.trial import try_answers
 from grader.worker.client import ForkServerClient
+from grader.workspace import init_workspace
 
 MIN_WRONG = 5
 MALFORMED = ("NameError", "SyntaxError", "IndentationError", "UnboundLocalError")
@@ -59,7 +65,8 @@ def _short(answer: str) -> str:
 
 
 def check_exercise(course: Course, ex: Exercise, server: ForkServerClient,
-                  timeout: float = 3.0) -> ExerciseSelftest:
+                  timeout: float = 3.0, workspace: Workspace | None = None,
+                  stale: list[str] | None = None) -> ExerciseSelftest:
     out = ExerciseSelftest(ex.id)
     solution = grade_target(course_target(course, course.solutions_dir), [ex.id],
                             server=server, timeout=timeout).exercises[0]
@@ -70,6 +77,19 @@ def check_exercise(course: Course, ex: Exercise, server: ForkServerClient,
     out.add(solution.max_score == ex.points,
             f"the checks' points add up to the header's points ({solution.max_score} vs "
             f"{ex.points})")
+
+    if workspace is None:
+        out.add(False, "exercises/ is out of date, so the recorded reference cannot be "
+                f"tested: run `grader build` ({'; '.join(stale or [])})")
+    else:
+        target = workspace_target(workspace)
+        target.module_paths = {ex.id: course.solutions_dir / f"{ex.id}.py"}
+        replayed = grade_target(target, [ex.id], server=server, timeout=timeout).exercises[0]
+        out.add(replayed.status == "passed" and replayed.score == replayed.max_score,
+                "the solution passes in a workspace without solutions/ (recorded reference)"
+                if replayed.status == "passed" else
+                f"in a workspace (recorded reference) the solution is {replayed.status}: "
+                f"{_first_problem(replayed)}")
 
     stub = grade_target(course_target(course, course.exercises_dir), [ex.id], server=server,
                         timeout=timeout).exercises[0]
@@ -125,14 +145,17 @@ def selftest(course: Course, ids: list[str] | None = None, timeout: float = 3.0,
         if unknown:
             raise KeyError(", ".join(sorted(unknown)))
         exercises = [ex for ex in exercises if ex.id in ids]
+    stale = build(course, check=True).stale
     server = ForkServerClient()
-    try:
-        results = []
-        for ex in exercises:
-            result = check_exercise(course, ex, server, timeout)
-            if progress is not None:
-                progress(result)
-            results.append(result)
-        return results
-    finally:
-        server.close()
+    with tempfile.TemporaryDirectory(prefix="edrill-selftest-") as tmp:
+        workspace = None if stale else init_workspace(course, Path(tmp) / "ws")
+        try:
+            results = []
+            for ex in exercises:
+                result = check_exercise(course, ex, server, timeout, workspace, stale)
+                if progress is not None:
+                    progress(result)
+                results.append(result)
+            return results
+        finally:
+            server.close()

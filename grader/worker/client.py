@@ -63,6 +63,10 @@ class ForkServerClient:
     """A fork-server process, started at once, used when the first worker is needed."""
 
     def __init__(self, extra_env: dict[str, str] | None = None) -> None:
+        if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
+            raise ForkServerError(
+                "edrill's isolated worker needs a POSIX system (Linux or macOS) for now; on "
+                "Windows, use WSL (Windows support is planned)")
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
         env = dict(os.environ, **SINGLE_THREAD_ENV, **(extra_env or {}))
         self._stderr = tempfile.TemporaryFile()

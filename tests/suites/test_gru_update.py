@@ -20,7 +20,6 @@ bias, so σ(−v) = 1 − σ(v) turns z into 1 − z.
 import numpy as np
 
 from grader.checks import (
-    CheckFailed,
     assert_that,
     check,
     expect_array,
@@ -29,11 +28,10 @@ from grader.checks import (
     numeric_gradient,
     same_array,
     same_gradient,
-    summarize,
 )
 from grader.harness import memory_task
+from grader.harness.judge import memory_task_accuracy, require_accuracy
 
-HELD_OUT_SEED, HELD_OUT_SIZE = 7, 256  # the memory task's test data; training uses seed 0
 DISTRACTORS = memory_task.SEQ_LEN - 1 - memory_task.MAX_BIT_POSITION  # steps to keep the bit
 WEIGHTS = ("W_r", "U_r", "W_z", "U_z", "W", "U")  # the order of gru's weight arguments
 
@@ -135,25 +133,6 @@ def test_numeric_gradient(student):
         same_gradient(numeric_gradient(loss, args[k]), given, name)
 
 
-def outcome_failed(ja, en, got=None):
-    """Fail on a training outcome, bypassing the matching of known mistakes: an accuracy
-    (or a broken training result) that several wrong answers share names none of them."""
-    raise CheckFailed({"ja": ja, "en": en}, got=None if got is None else summarize(got))
-
-
-def held_out_accuracy(weights, step):
-    """The trained GRU's accuracy on held-out sequences, judged in this (trusted) process."""
-    if type(weights) is not dict or not all(type(k) is str for k in weights):
-        outcome_failed("学習の結果が重みの辞書ではありません",
-                       "training did not give back a dict of weights", got=weights)
-    xs, ts = memory_task.make_data(HELD_OUT_SEED, HELD_OUT_SIZE)
-    try:
-        return memory_task.accuracy(weights, step, xs, ts, "gru")
-    except ValueError as err:
-        outcome_failed(f"学習したモデルを評価できません: {err}",
-                       f"the trained model cannot be evaluated: {err}")
-
-
 @check("C", 3, ja=f"記憶タスク: このセルで学習した GRU が、印の付いた 1 ビットを {DISTRACTORS} "
        "ステップ以上の邪魔な入力の後まで覚えている (テストデータで正解率 95 % 以上)",
        en=f"memory task: a GRU trained with your cell recalls a marked bit through "
@@ -162,8 +141,4 @@ def held_out_accuracy(weights, step):
 def test_memory_task(student, harness):
     weights = harness("grader.harness.memory_task.train_gru", student.gru, student.gru_backward,
                       seed=0, timeout=20)
-    accuracy = held_out_accuracy(weights, student.gru)
-    if accuracy < 0.95:
-        outcome_failed(f"正解率 {accuracy:.1%} (95 % 以上が必要、当てずっぽうで 50 %)",
-                       f"accuracy {accuracy:.1%} (at least 95 % needed; guessing gives 50 %)",
-                       got=accuracy)
+    require_accuracy(memory_task_accuracy(weights, student.gru, "gru"))

@@ -20,7 +20,6 @@ is exactly the cell with those two gates exchanged in the blank.
 import numpy as np
 
 from grader.checks import (
-    CheckFailed,
     assert_that,
     check,
     control,
@@ -30,11 +29,10 @@ from grader.checks import (
     numeric_gradient,
     same_array,
     same_gradient,
-    summarize,
 )
 from grader.harness import memory_task
+from grader.harness.judge import fail_outcome, memory_task_accuracy, require_accuracy
 
-HELD_OUT_SEED, HELD_OUT_SIZE = 7, 256  # the memory task's test data; training uses seed 0
 DISTRACTORS = memory_task.SEQ_LEN - 1 - memory_task.MAX_BIT_POSITION  # steps to keep the bit
 GATES = "aifo"  # the row blocks of W, U and b, in this order
 
@@ -169,25 +167,6 @@ def test_numeric_gradient(student):
         same_gradient(numeric_gradient(loss, args[k]), given, name)
 
 
-def outcome_failed(ja, en, got=None):
-    """Fail on a training outcome, bypassing the matching of known mistakes: an accuracy
-    (or a broken training result) that several wrong answers share names none of them."""
-    raise CheckFailed({"ja": ja, "en": en}, got=None if got is None else summarize(got))
-
-
-def held_out_accuracy(weights, step, kind):
-    """The trained model's accuracy on held-out sequences, judged in this (trusted) process."""
-    if type(weights) is not dict or not all(type(k) is str for k in weights):
-        outcome_failed("学習の結果が重みの辞書ではありません",
-                       "training did not give back a dict of weights", got=weights)
-    xs, ts = memory_task.make_data(HELD_OUT_SEED, HELD_OUT_SIZE)
-    try:
-        return memory_task.accuracy(weights, step, xs, ts, kind)
-    except ValueError as err:
-        outcome_failed(f"学習したモデルを評価できません: {err}",
-                       f"the trained model cannot be evaluated: {err}")
-
-
 @check("C", 3, ja=f"記憶タスク: このセルで学習した LSTM が、印の付いた 1 ビットを {DISTRACTORS} "
        "ステップ以上の邪魔な入力の後まで覚えている (テストデータで正解率 95 % 以上)",
        en=f"memory task: an LSTM trained with your cell recalls a marked bit through "
@@ -196,11 +175,7 @@ def held_out_accuracy(weights, step, kind):
 def test_memory_task(student, harness):
     weights = harness("grader.harness.memory_task.train_lstm", student.lstm_cell,
                       student.lstm_cell_backward, seed=0, timeout=20)
-    accuracy = held_out_accuracy(weights, student.lstm_cell, "lstm")
-    if accuracy < 0.95:
-        outcome_failed(f"正解率 {accuracy:.1%} (95 % 以上が必要、当てずっぽうで 50 %)",
-                       f"accuracy {accuracy:.1%} (at least 95 % needed; guessing gives 50 %)",
-                       got=accuracy)
+    require_accuracy(memory_task_accuracy(weights, student.lstm_cell, "lstm"))
 
 
 @control(ja="対照: 同じ学習の予算で、ゲートのない tanh RNN は記憶タスクを解けない "
@@ -209,8 +184,8 @@ def test_memory_task(student, harness):
          "memory task (accuracy at most 70 %)", timeout=20)
 def test_plain_rnn_fails_memory_task(harness):
     weights = harness("grader.harness.memory_task.train_rnn", seed=0, timeout=20)
-    accuracy = held_out_accuracy(weights, memory_task.rnn_cell, "rnn")
+    accuracy = memory_task_accuracy(weights, memory_task.rnn_cell, "rnn")
     if accuracy > 0.7:
-        outcome_failed(f"素の RNN が正解率 {accuracy:.1%} に達した: タスクが易しすぎる",
-                       f"the plain RNN reached accuracy {accuracy:.1%}: the task is too easy",
-                       got=accuracy)
+        fail_outcome(f"素の RNN が正解率 {accuracy:.1%} に達した: タスクが易しすぎる",
+                     f"the plain RNN reached accuracy {accuracy:.1%}: the task is too easy",
+                     got=accuracy)
