@@ -166,6 +166,7 @@ class EdrillPlugin:
         self.runs: dict[str, ExerciseRun] = {}
         self.sessions: dict[str, Any] = {}
         self.references: dict[str, Reference] = {}
+        self.order: list[str] = []  # the exercises in the order their suites run
 
     def pytest_configure(self, config: pytest.Config) -> None:
         register_markers(config)
@@ -182,6 +183,7 @@ class EdrillPlugin:
         items[:] = keep
         for item in keep:
             self.run_of(item)
+        self.order = list(dict.fromkeys(exercise_of(item.path) for item in keep))
 
     def run_of(self, item: pytest.Item) -> ExerciseRun:
         ex = exercise_of(item.path)
@@ -207,6 +209,10 @@ class EdrillPlugin:
     def student(self, request: pytest.FixtureRequest) -> Any:
         ex = exercise_of(request.path)
         session = self.session_for(ex)
+        upcoming = self.order.index(ex) + 1 if ex in self.order else len(self.order)
+        if upcoming < len(self.order) and self.config.isolation == "fork":
+            # the next exercise's worker forks and imports while this one is graded
+            self.session_for(self.order[upcoming]).prestart()
         yield session.module
         run = self.runs.setdefault(ex, ExerciseRun(ex))
         run.output = session.output()
@@ -242,6 +248,10 @@ class EdrillPlugin:
             recording, _ = Recording.load(path)
             return Reference(recording=recording)
         raise ReferenceError("this run has neither solutions nor recorded references")
+
+    def pytest_sessionfinish(self) -> None:
+        for session in self.sessions.values():  # a worker started ahead and never used
+            session.close()
 
     # ------------------------------------------------------------------ running
     @pytest.hookimpl(wrapper=True)

@@ -100,6 +100,7 @@ class TrainResult:
     diverged: bool
     converged: bool
     criterion: str
+    params: dict[str, np.ndarray]
 
 
 def make_data(rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
@@ -305,4 +306,40 @@ def train(clip: ClipFn | None, *, seed: int = 0, threshold: float = THRESHOLD) -
         diverged=diverged,
         converged=bool(converged),
         criterion=_criterion(initial_loss, baseline_loss),
+        params=params,
     )
+
+
+HELD_OUT_SEED = 1_000_003
+"""Seeds the held-out batch on which the trusted process judges trained parameters."""
+
+HELD_OUT_FRACTION_OF_BASELINE = 0.25
+
+
+def train_weights(clip: ClipFn, *, seed: int = 0,
+                  threshold: float = THRESHOLD) -> dict[str, np.ndarray]:
+    """Train inside the worker; return the final parameters and the losses, plain arrays.
+
+    The trusted process does not take the worker's word for convergence: it judges the
+    returned parameters on a held-out batch with ``held_out_loss``.
+    """
+    result = train(clip, seed=seed, threshold=threshold)
+    return {"losses": result.losses, **result.params}
+
+
+def held_out_loss(params: dict[str, np.ndarray]) -> tuple[float, float]:
+    """The loss of ``params`` on a held-out batch, and that batch's baseline loss.
+
+    Raises ``ValueError`` when ``params`` lacks a parameter or has one of the wrong shape.
+    """
+    reference = init_params(np.random.default_rng(0))
+    for name, value in reference.items():
+        got = params.get(name)
+        if type(got) is not np.ndarray or got.shape != value.shape or got.dtype.kind != "f":
+            raise ValueError(f"the trained parameter {name} is missing or not a float array "
+                             f"of shape {value.shape}")
+    xs, ts = make_data(np.random.default_rng(HELD_OUT_SEED))
+    with np.errstate(over="ignore", invalid="ignore"):
+        _, y = forward(params, xs)
+        loss = 0.5 * float(np.sum((y - ts) ** 2)) / xs.shape[0]
+    return loss, 0.5 * float(np.var(ts))

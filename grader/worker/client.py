@@ -128,6 +128,16 @@ class ForkServerClient:
         self.shutdown()
         self.reap()
 
+    def notify(self, message: dict) -> None:
+        """Send a request that gets no answer."""
+        if not self.ready:
+            self._recv(timeout=60.0)
+            self.ready = True
+        try:
+            self.ctrl.send(json.dumps(message).encode())
+        except OSError as err:
+            raise ForkServerError(self._failure(f"the fork-server is gone ({err})")) from None
+
 
 class WorkerProcess:
     """One worker forked by the fork-server, serving one student module."""
@@ -146,21 +156,38 @@ class WorkerProcess:
 
     def request(self, header: dict, arrays: list[np.ndarray] = (),
                 timeout: float = 5.0) -> tuple[dict, list[np.ndarray]]:
+        self.send(header, arrays)
+        return self.receive(timeout)
+
+    def send(self, header: dict, arrays: list[np.ndarray] = ()) -> None:
+        from grader.worker.protocol import ChannelClosed
+
+        if not self.alive:
+            raise WorkerGone({"status": None})
+        try:
+            self.channel.send(header, list(arrays))
+        except ChannelClosed:
+            raise WorkerGone(self.end(kill=False)) from None
+
+    def receive(self, timeout: float) -> tuple[dict, list[np.ndarray]]:
+        """The next reply; a worker that gives none within `timeout` seconds is killed."""
         from grader.worker.protocol import ChannelClosed, ChannelTimeout
 
         if not self.alive:
             raise WorkerGone({"status": None})
-        deadline = time.monotonic() + timeout
         try:
-            self.channel.send(header, list(arrays))
-            return self.channel.recv(deadline)
+            return self.channel.recv(time.monotonic() + timeout)
         except ChannelTimeout:
             raise WorkerGone(self.end(kill=True), timed_out=True) from None
         except ChannelClosed:
             raise WorkerGone(self.end(kill=False)) from None
 
-    def end(self, kill: bool = True) -> dict:
-        """Stop the worker (and everything it started); say how it ended."""
+    def end(self, kill: bool = True, wait: bool = True) -> dict:
+        """Stop the worker (and everything it started); say how it ended.
+
+        With `wait=False` the fork-server kills, reaps and sweeps on its own while the
+        caller goes on (the end of an exercise needs no account of how the worker ended).
+        """
         if not self.alive:
             return {}
         self.alive = False
@@ -168,8 +195,11 @@ class WorkerProcess:
         if kill:  # do not wait for the fork-server's answer to stop the tree
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.pid, signal.SIGKILL)
+        message = {"op": "kill" if kill else "reap", "pid": self.pid, "wait": 1.0}
         try:
-            return self.server.request({"op": "kill" if kill else "reap", "pid": self.pid,
-                                        "wait": 1.0})
+            if not wait:
+                self.server.notify(dict(message, reply=False))
+                return {}
+            return self.server.request(message)
         except ForkServerError:
             return {}

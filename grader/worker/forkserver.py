@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import gc
 import json
 import os
 import signal
@@ -153,8 +154,10 @@ class ForkServer:
                     continue
                 self.reply({"pid": self.fork(request["spec"], fds[0])})
             elif op in ("kill", "reap"):
-                self.reply(self.finish(int(request["pid"]), op == "kill",
-                                       float(request.get("wait", 1.0))))
+                outcome = self.finish(int(request["pid"]), op == "kill",
+                                      float(request.get("wait", 1.0)))
+                if request.get("reply", True):
+                    self.reply(outcome)
             elif op == "quit":
                 break
             else:
@@ -175,6 +178,9 @@ def main() -> None:
 
     import grader.worker.child  # noqa: F401
 
+    # Move everything loaded so far out of the garbage collector's reach: a worker's
+    # collections then do not write to (and copy) the pages it shares with this process.
+    gc.freeze()
     ForkServer(ctrl).serve()
 
 

@@ -177,6 +177,7 @@ class IsolatedSession:
         self._tmp = None if log_dir else tempfile.TemporaryDirectory(prefix="edrill-log-")
         self.log_dir = Path(log_dir or self._tmp.name)
         self.worker: WorkerProcess | None = None
+        self.loading = False  # a "load" request is on its way
         self.generation = 0
         self.load_error: StudentImportError | None = None
         self.timed_out: StudentTimeout | None = None
@@ -186,13 +187,14 @@ class IsolatedSession:
         self.module = Remote(self, HandleRef(0, "module", False), -1, f"module {module_name}")
 
     # -- the worker's life
-    def _start(self) -> WorkerProcess:
-        if self.load_error is not None:
-            raise self.load_error
-        if self.timed_out is not None:
-            raise StudentTimeout(self.timed_out.seconds, earlier=True)
-        if self.worker is not None and self.worker.alive:
-            return self.worker
+    def prestart(self) -> None:
+        """Fork the worker and start importing the module now, while other work goes on;
+        the first request waits for the import (its clock starts then)."""
+        if (self.worker is None and self.load_error is None and self.timed_out is None
+                and self.module_path.exists()):
+            self._spawn()
+
+    def _spawn(self) -> None:
         self.generation += 1
         log = self.log_dir / f"{self.module_name}.{self.generation}.log"
         self.logs.append(log)
@@ -200,18 +202,39 @@ class IsolatedSession:
                 "student_dir": str(self.student_dir), "log_path": str(log),
                 "limits": self.limits}
         self.worker = WorkerProcess(self.server, spec)
-        try:
-            self._exchange({"op": "load"}, [], self.import_timeout)
-        except StudentFault as fault:
-            self.load_error = StudentImportError(fault)
-            self.worker.end(kill=True)
-            raise self.load_error from None
+        self.worker.send({"op": "load"})
+        self.loading = True
+
+    def _start(self) -> WorkerProcess:
+        if self.load_error is not None:
+            raise self.load_error
+        if self.timed_out is not None:
+            raise StudentTimeout(self.timed_out.seconds, earlier=True)
+        if self.worker is None or not self.worker.alive:
+            self._spawn()
+        if self.loading:
+            self.loading = False
+            try:
+                self._receive(self.import_timeout)  # the reply to "load"
+            except StudentFault as fault:
+                self.load_error = StudentImportError(fault)
+                self.worker.end(kill=True)
+                raise self.load_error from None
         return self.worker
 
     def _exchange(self, header: dict, arrays: list, timeout: float) -> tuple[dict, list]:
         assert self.worker is not None
         try:
-            reply, out = self.worker.request(header, arrays, timeout)
+            self.worker.send(header, arrays)
+        except WorkerGone as gone:
+            self.crashes += 1
+            raise StudentCrash(gone.how) from None
+        return self._receive(timeout)
+
+    def _receive(self, timeout: float) -> tuple[dict, list]:
+        assert self.worker is not None
+        try:
+            reply, out = self.worker.receive(timeout)
         except WorkerGone as gone:
             if gone.timed_out:
                 self.timed_out = StudentTimeout(timeout)
@@ -227,7 +250,7 @@ class IsolatedSession:
 
     def close(self) -> None:
         if self.worker is not None:
-            self.worker.end(kill=True)
+            self.worker.end(kill=True, wait=False)
             self.worker = None
         if self._tmp is not None:
             self._tmp.cleanup()
