@@ -122,7 +122,8 @@ def classify(err: BaseException) -> tuple[str, Text, dict]:
                            what=cause.describe()), {}
     if isinstance(err, StudentError):
         if err.unfilled_blank is not None:
-            return "unfilled", tr("{message}", message=err.message), {}
+            return "unfilled", tr("blank {n} of {id} is not filled in yet",
+                                  n=err.unfilled_blank, id=err.unfilled_exercise), {}
         if err.type == "SystemExit":
             return "failed", tr("your code called sys.exit() ({where}); return a value "
                                 "instead", where=err.where()), {}

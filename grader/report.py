@@ -110,6 +110,9 @@ class Report:
         out = []
         shown = ex.checks if verbose else [next((c for c in ex.checks if c.status != "passed"),
                                                 None)]
+        if ex.status == "unfilled" and not verbose:
+            # every failing check would only say "not filled in yet": say it once
+            shown = [c for c in shown if c is not None and c.status != "unfilled"]
         if ex.status == "unfilled" and ex.message:
             out.append(f"    {pick(ex.message, lang)}")
         elif ex.message and (not ex.checks or ex.status == "error"):

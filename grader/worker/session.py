@@ -51,6 +51,7 @@ class StudentError(StudentFault):
         self.frames = list(info.get("frames") or [])
         match = UNFILLED.search(self.message) if self.type == "NotImplementedError" else None
         self.unfilled_blank = int(match.group(1)) if match else None
+        self.unfilled_exercise = match.group(2) if match else None
         super().__init__(self.describe())
 
     def where(self) -> str:

@@ -22,10 +22,12 @@ def course() -> Course:
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None,
             timeout: float = 300) -> subprocess.CompletedProcess:
-    """Run `grade ...` or `grader ...` as a user would, through the installed module."""
+    """Run `grade ...` or `grader ...` as a user would, through the installed module.
+
+    Messages are in English unless the test names a language (EDRILL_LANG, --lang, LANG).
+    """
     module = {"grade": "grader.cli.grade", "grader": "grader.cli.instructor"}[args[0]]
-    full_env = dict(os.environ, **(env or {}))
-    full_env.pop("EDRILL_LANG", None)
+    full_env = dict(os.environ, EDRILL_LANG="en")
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", module, *args[1:]], cwd=cwd or ROOT,
                           capture_output=True, text=True, timeout=timeout, env=full_env)

@@ -16,7 +16,7 @@ def test_the_reference_solutions_pass_and_exit_zero(course):
 
 
 def test_a_new_workspace_is_unfilled_everywhere_with_zero_points(workspace, course):
-    code, report = grade_json(cwd=workspace)
+    code, report = grade_json("--lang", "en", cwd=workspace)
     assert code == 1
     assert report["total"] == len(course.exercise_ids())
     for ex in report["exercises"]:
@@ -82,9 +82,11 @@ def test_json_mode_prints_only_json_and_text_mode_speaks_japanese(workspace):
     assert data["lang"] == "ja" and data["exercises"][0]["title"] == "畳み込みの出力サイズ"
     proc = run_cli("grade", "--lang", "ja", "conv_output_size", cwd=workspace)
     assert "未記入" in proc.stdout and "進捗" in proc.stdout
-    proc = run_cli("grade", "conv_output_size", cwd=workspace, env={"LANG": "ja_JP.UTF-8"})
+    proc = run_cli("grade", "conv_output_size", cwd=workspace,
+                   env={"LANG": "ja_JP.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "EDRILL_LANG": ""})
     assert "未記入" in proc.stdout
-    proc = run_cli("grade", "conv_output_size", cwd=workspace, env={"LANG": "C.UTF-8"})
+    proc = run_cli("grade", "conv_output_size", cwd=workspace,
+                   env={"LANG": "C.UTF-8", "LC_ALL": "", "LC_MESSAGES": "", "EDRILL_LANG": ""})
     assert "not filled in yet" in proc.stdout
 
 
