@@ -58,6 +58,7 @@ import numpy as np
 SEQ_LEN = 14  # T
 MAX_BIT_POSITION = 5
 """The bit to remember sits at a step drawn uniformly from ``0 .. MAX_BIT_POSITION``."""
+DISTRACTING_STEPS = SEQ_LEN - 1 - MAX_BIT_POSITION  # at least this many steps follow the bit
 INPUT_SIZE = 3  # D: [value, marker, 1]
 HIDDEN_SIZE = 12  # H
 BATCH_SIZE = 32  # N

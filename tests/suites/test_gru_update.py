@@ -31,7 +31,7 @@ from grader.checks import (
 from grader.harness import memory_task
 from grader.harness.judge import memory_task_accuracy, require_accuracy
 
-DISTRACTORS = memory_task.SEQ_LEN - 1 - memory_task.MAX_BIT_POSITION  # steps to keep the bit
+DISTRACTORS = memory_task.DISTRACTING_STEPS  # steps the bit must be kept through
 WEIGHTS = ("W_r", "U_r", "W_z", "U_z", "W", "U")  # the order of gru's weight arguments
 
 OTHER_CONVENTION = {

@@ -32,7 +32,7 @@ from grader.checks import (
 from grader.harness import memory_task
 from grader.harness.judge import fail_outcome, memory_task_accuracy, require_accuracy
 
-DISTRACTORS = memory_task.SEQ_LEN - 1 - memory_task.MAX_BIT_POSITION  # steps to keep the bit
+DISTRACTORS = memory_task.DISTRACTING_STEPS  # steps the bit must be kept through
 GATES = "aifo"  # the row blocks of W, U and b, in this order
 
 SWAPPED_INPUT_FORGET = {
