@@ -1,10 +1,11 @@
 """The grading engine: run the suites of some exercises against some student files.
 
-`grade_target` is what `grade`, `grader try`, `grader selftest` and `grader build` share:
-it starts a fork-server (in the background, while pytest loads), runs pytest in this
-trusted process with the edrill plugin on the selected suites — `--noconftest`,
-`--import-mode=importlib`, no plugin autoloading, so nothing from a student's folder is
-imported here — and turns the check results into a `Report`.
+`grade_target` is what `grade`, `grader try` and `grader selftest` share (`grader build`
+calls `run_suites` directly): it runs pytest in this trusted process with the edrill plugin
+on the selected suites — `--noconftest`, `--import-mode=importlib`, no plugin autoloading,
+and a finder that refuses modules from the student's folder, so no student code is
+imported here — and turns the check results into a `Report`. Exercises run in lanes, one
+per core: this process takes one, forked copies of it the others.
 """
 
 from __future__ import annotations
