@@ -233,7 +233,9 @@ def start(sock: socket.socket, spec: dict) -> None:
     os.chdir(student_dir)
     sys.path.insert(0, student_dir)
     sys.argv = [spec["module_path"]]
-    Worker(Channel(sock), spec["module_path"], spec["module_name"], student_dir).serve()
+    channel = Channel(sock)
+    channel.send({"hello": os.getpid()})  # before any student code runs
+    Worker(channel, spec["module_path"], spec["module_name"], student_dir).serve()
 
 
 def main() -> None:

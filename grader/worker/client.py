@@ -97,13 +97,7 @@ class ForkServerClient:
         return f"{what}{': ' + err.strip() if err.strip() else ''}"
 
     def request(self, message: dict, fds: list[int] = (), timeout: float = 30.0) -> dict:
-        if not self.ready:
-            self._recv(timeout=60.0)  # {"ready": true}
-            self.ready = True
-        try:
-            socket.send_fds(self.ctrl, [json.dumps(message).encode()], list(fds))
-        except OSError as err:
-            raise ForkServerError(self._failure(f"the fork-server is gone ({err})")) from None
+        self.notify(message, fds)
         reply = self._recv(timeout)
         if "error" in reply:
             raise ForkServerError(reply["error"])
@@ -128,19 +122,24 @@ class ForkServerClient:
         self.shutdown()
         self.reap()
 
-    def notify(self, message: dict) -> None:
-        """Send a request that gets no answer."""
+    def notify(self, message: dict, fds: list[int] = ()) -> None:
+        """Send a request (with `reply: false` it gets no answer)."""
         if not self.ready:
-            self._recv(timeout=60.0)
+            self._recv(timeout=60.0)  # {"ready": true}
             self.ready = True
         try:
-            self.ctrl.send(json.dumps(message).encode())
+            socket.send_fds(self.ctrl, [json.dumps(message).encode()], list(fds))
         except OSError as err:
             raise ForkServerError(self._failure(f"the fork-server is gone ({err})")) from None
 
 
 class WorkerProcess:
-    """One worker forked by the fork-server, serving one student module."""
+    """One worker forked by the fork-server, serving one student module.
+
+    The fork request gets no answer from the fork-server: the worker itself says hello with
+    its pid as its first message, before it imports any student code, so asking for a
+    worker costs the caller no wait.
+    """
 
     def __init__(self, server: ForkServerClient, spec: dict) -> None:
         from grader.worker.protocol import Channel
@@ -148,11 +147,26 @@ class WorkerProcess:
         self.server = server
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
-            self.pid = int(server.request({"op": "fork", "spec": spec}, [theirs.fileno()])["pid"])
+            server.notify({"op": "fork", "spec": spec, "reply": False}, [theirs.fileno()])
         finally:
             theirs.close()
         self.channel = Channel(ours)
         self.alive = True
+        self._pid: int | None = None
+
+    @property
+    def pid(self) -> int:
+        """The worker's pid, from its hello (waited for the first time it is needed)."""
+        if self._pid is None:
+            self._pid = self._hello(time.monotonic() + 10.0)
+        return self._pid
+
+    def _hello(self, deadline: float) -> int:
+        header, _ = self.channel.recv(deadline)
+        pid = header.get("hello")
+        if type(pid) is not int or pid <= 1:
+            raise ForkServerError("a new worker did not say hello")
+        return pid
 
     def request(self, header: dict, arrays: list[np.ndarray] = (),
                 timeout: float = 5.0) -> tuple[dict, list[np.ndarray]]:
@@ -175,8 +189,11 @@ class WorkerProcess:
 
         if not self.alive:
             raise WorkerGone({"status": None})
+        deadline = time.monotonic() + timeout
         try:
-            return self.channel.recv(time.monotonic() + timeout)
+            if self._pid is None:
+                self._pid = self._hello(deadline)
+            return self.channel.recv(deadline)
         except ChannelTimeout:
             raise WorkerGone(self.end(kill=True), timed_out=True) from None
         except ChannelClosed:
@@ -190,6 +207,13 @@ class WorkerProcess:
         """
         if not self.alive:
             return {}
+        if self._pid is None:
+            try:
+                self._pid = self._hello(time.monotonic() + 2.0)
+            except Exception:  # no hello: the fork never happened, nothing to stop
+                self.alive = False
+                self.channel.close()
+                return {}
         self.alive = False
         self.channel.close()
         if kill:  # do not wait for the fork-server's answer to stop the tree
