@@ -102,7 +102,7 @@ def test_list_shows_every_exercise_by_day_and_remembers_results(workspace, cours
     proc = run_cli("grade", "list", "--lang", "en", cwd=workspace)
     line = next(ln for ln in proc.stdout.splitlines() if "conv_output_size" in ln)
     assert "passed 10/10" in line
-    assert "1/6 exercises passed" in proc.stdout
+    assert f"1/{len(course.exercise_ids())} exercises passed" in proc.stdout
 
 
 def test_hints_come_one_at_a_time(workspace, course):
