@@ -1,0 +1,65 @@
+"""An optimizer minimises a quadratic whose optimum is away from 0 (check kind C).
+
+The student's optimizer class is made and stepped inside the worker — hundreds of
+``update(params, grads)`` calls without crossing the process boundary — and the final
+parameters come back to be judged in the trusted process. The optimum is away from 0, so
+an update that only shrinks the parameters (``param = lr * grad``) does not "converge".
+
+    f(w, b) = ½ Σ a_w (w − w*)² + ½ Σ a_b (b − b*)²
+    ∂f/∂w = a_w (w − w*),  ∂f/∂b = a_b (b − b*)
+
+Shapes: w (2, 3), b (3,). Contains no exercise's answer: students may read it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+TARGET = {
+    "W": np.array([[3.0, -2.0, 1.5], [-1.0, 2.5, 4.0]]),
+    "b": np.array([-3.0, 0.5, 2.0]),
+}
+CURVATURE = {
+    "W": np.array([[1.0, 0.5, 2.0], [0.25, 1.5, 0.75]]),
+    "b": np.array([2.0, 0.5, 1.0]),
+}
+
+
+def start() -> dict[str, np.ndarray]:
+    """Every parameter starts at 0, far from the optimum."""
+    return {key: np.zeros_like(value) for key, value in TARGET.items()}
+
+
+def gradients(params: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    return {key: CURVATURE[key] * (params[key] - TARGET[key]) for key in TARGET}
+
+
+def loss(params: dict[str, np.ndarray]) -> float:
+    return float(sum(0.5 * np.sum(CURVATURE[key] * (params[key] - TARGET[key]) ** 2)
+                     for key in TARGET))
+
+
+def minimize(make_optimizer: Callable[..., object], kwargs: dict, steps: int) -> dict:
+    """Make ``make_optimizer(**kwargs)`` and step it ``steps`` times from 0; the final params."""
+    optimizer = make_optimizer(**kwargs)
+    params = start()
+    for _ in range(steps):
+        optimizer.update(params, gradients(params))
+    return {key: np.array(value) for key, value in params.items()}
+
+
+def distance(params: object) -> float:
+    """The largest |param − optimum| over every entry; inf for anything that is not params."""
+    if type(params) is not dict or set(params) != set(TARGET):
+        return float("inf")
+    worst = 0.0
+    for key, want in TARGET.items():
+        got = params[key]
+        if type(got) is not np.ndarray or got.shape != want.shape or got.dtype.kind != "f":
+            return float("inf")
+        if not np.all(np.isfinite(got)):
+            return float("inf")
+        worst = max(worst, float(np.max(np.abs(got - want))))
+    return worst
