@@ -5,7 +5,17 @@ Each module trains a small numpy model with a function under test passed in as a
 suite can judge behaviour over many steps. They import only numpy and the standard library
 and contain no exercise's answer: students may read them.
 
+Modules run inside the worker (the fork-server preloads them all):
+
 - ``exploding_rnn``: a ReLU RNN whose gradients explode trains only with gradient clipping.
 - ``memory_task``: an LSTM or GRU learns to remember a bit over many steps; a plain tanh RNN
   with the same budget does not.
+- ``optimizer_task``: an optimizer class minimises a quadratic whose optimum is away from 0.
+- ``gradcheck``: numeric gradients (by a function's argument, or by a method's argument of
+  a freshly made object such as a layer's ``forward(x)``) and grids of calls, one round
+  trip each.
+- ``functions``: named test functions and helpers for exercises that take a callable or an
+  rng (numerical_gradient, minibatch, dropout, weight_init).
+
+``judge`` is the exception: it runs in the trusted process and judges what the others return.
 """

@@ -40,6 +40,23 @@ def starmap(f: Callable[..., object], arglist: list) -> list:
     return [f(*args) for args in arglist]
 
 
+def method_gradient(make: Callable[..., object], make_args: Sequence, method: str,
+                    method_args: Sequence, index: int, projections: Sequence[np.ndarray],
+                    h: float = 1e-5) -> np.ndarray:
+    """Central differences of the projected ``getattr(make(*make_args), method)(*method_args)``
+    with respect to ``method_args[index]`` — e.g. a layer's ``forward(x)`` by its input x.
+
+    A fresh object (with fresh copies of ``make_args``) serves every evaluation, so state
+    a layer keeps between calls cannot leak from one difference into the next.
+    """
+
+    def call(*args: object) -> object:
+        fresh = [a.copy() if isinstance(a, np.ndarray) else a for a in make_args]
+        return getattr(make(*fresh), method)(*args)
+
+    return numeric_gradient(call, list(method_args), index, projections, h)
+
+
 def numeric_gradient(f: Callable[..., object], args: list, index: int,
                      projections: Sequence[np.ndarray], h: float = 1e-5,
                      then: str | None = None, then_args: Sequence = ()) -> np.ndarray:

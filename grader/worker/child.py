@@ -137,9 +137,14 @@ class Worker:
         if op == "harness":
             name = str(header["function"])
             module_name, _, func_name = name.rpartition(".")
-            if not module_name.startswith(HARNESS_PREFIX):
-                raise PermissionError(f"{name} is not a harness function")
-            func = getattr(importlib.import_module(module_name), func_name)
+            try:
+                if not module_name.startswith(HARNESS_PREFIX):
+                    raise PermissionError(f"{name} is not a harness function")
+                func = getattr(importlib.import_module(module_name), func_name)
+            except Exception as err:  # the suite named no usable harness: not the student's
+                self.channel.send({"ok": False, "internal": f"{name}: {type(err).__name__}: "
+                                                            f"{err}"})
+                return
         else:
             func = self.from_handle(decode(header["target"], arrays))
         args = decode(header["args"], arrays, self.from_handle)

@@ -21,6 +21,7 @@ import gc
 import importlib
 import json
 import os
+import pkgutil
 import signal
 import socket
 import sys
@@ -183,15 +184,18 @@ def main() -> None:
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the trusted process
     ctrl = socket.socket(fileno=int(sys.argv[1]))
-    # What every worker needs, loaded once: numpy and the worker's own code.
+    # What every worker needs, loaded once: numpy, the worker's own code, and the trusted
+    # harnesses the suites run in workers (`judge` is not one: it judges in the trusted
+    # process).
     import numpy  # noqa: F401
 
+    import grader.harness
     import grader.worker.child  # noqa: F401
 
-    # The trusted harnesses the suites run in workers, so no worker imports them itself.
-    for name in ("exploding_rnn", "gradcheck", "memory_task"):
-        with contextlib.suppress(ImportError):
-            importlib.import_module(f"grader.harness.{name}")
+    for info in pkgutil.iter_modules(grader.harness.__path__):
+        if info.name != "judge":
+            with contextlib.suppress(ImportError):
+                importlib.import_module(f"grader.harness.{info.name}")
 
     # Move everything loaded so far out of the garbage collector's reach: a worker's
     # collections then do not write to (and copy) the pages it shares with this process.

@@ -108,6 +108,10 @@ class StudentProtocolError(StudentFault):
     kind = "protocol"
 
 
+class HarnessError(RuntimeError):
+    """A suite asked the worker for a harness that cannot be used (a bug of the suite)."""
+
+
 class StaleHandle(StudentFault):
     kind = "stale"
 
@@ -246,6 +250,8 @@ class IsolatedSession:
             self.worker.end(kill=True)
             raise StudentProtocolError(f"the worker sent an invalid reply: {err}") from None
         if not reply.get("ok"):
+            if "internal" in reply:
+                raise HarnessError(str(reply["internal"])[:500])
             raise StudentError(reply.get("error") or {})
         return reply, out
 

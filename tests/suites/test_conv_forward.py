@@ -70,8 +70,8 @@ def test_numeric_gradient(student, harness):
     expect_array(forward(student, W, b, stride, pad, x), "forward(x (2, 2, 4, 5))",
                  shape=dout.shape, kind="f")
     dx, dW, db = backward(student, W, b, stride, pad, x, dout)
-    num_x = harness("grader.harness.layer_gradcheck.forward_gradient", student.Convolution,
-                    [W, b, stride, pad], x, dout)
+    num_x = harness("grader.harness.gradcheck.method_gradient", student.Convolution,
+                    [W, b, stride, pad], "forward", [x], 0, [dout])
     same_gradient(dx, num_x, "dx")
     for index, name, analytic in [(0, "dW", dW), (1, "db", db)]:
         numeric = harness("grader.harness.gradcheck.numeric_gradient", student.Convolution,

@@ -60,6 +60,6 @@ def test_numeric_gradient(student, harness):
     args = (2, 2, 2, 0)
     dout = np.random.default_rng(3).standard_normal((2, 3, 2, 2))
     same_array(forward(student, args, x), forward_max(x), "Pooling(2, 2, stride=2).forward(x)")
-    numeric = harness("grader.harness.layer_gradcheck.forward_gradient", student.Pooling, args,
-                      x, dout)
+    numeric = harness("grader.harness.gradcheck.method_gradient", student.Pooling, args,
+                      "forward", [x], 0, [dout])
     same_gradient(backward(student, args, x, dout), numeric, "dx")
