@@ -70,8 +70,12 @@ def numeric_gradient(f: Callable[..., object], args: list, index: int,
     function gets a fresh copy of every argument on each call, so a function that writes
     into its inputs cannot spoil the differences.
     """
-    base = [np.array(a, dtype=np.float64) if isinstance(a, np.ndarray) else a for a in args]
+    # float arrays in float64; integer arrays (word ids, indices) stay as they are
+    base = [(a.astype(np.float64) if a.dtype.kind == "f" else a.copy())
+            if isinstance(a, np.ndarray) else a for a in args]
     x = base[index]
+    if x.dtype.kind != "f":
+        raise ValueError(f"argument {index} is not a float array: there is no gradient by it")
     grad = np.zeros_like(x)
 
     def loss() -> float:
