@@ -35,6 +35,22 @@ def projected_loss(outputs: object, projections: Sequence[np.ndarray]) -> float:
     return total
 
 
+def central_differences(loss: Callable[[], float], x: np.ndarray,
+                        h: float = 1e-5) -> np.ndarray:
+    """d loss / d x by central differences: each entry of ``x`` is moved by ±h in place,
+    ``loss()`` is evaluated, and the entry is restored."""
+    grad = np.zeros_like(x)
+    for idx in np.ndindex(*x.shape):
+        keep = x[idx]
+        x[idx] = keep + h
+        plus = loss()
+        x[idx] = keep - h
+        minus = loss()
+        x[idx] = keep
+        grad[idx] = (plus - minus) / (2 * h)
+    return grad
+
+
 def starmap(f: Callable[..., object], arglist: list) -> list:
     """``[f(*args) for args in arglist]``: a grid of calls, judged by the trusted process."""
     return [f(*args) for args in arglist]
@@ -76,7 +92,6 @@ def numeric_gradient(f: Callable[..., object], args: list, index: int,
     x = base[index]
     if x.dtype.kind != "f":
         raise ValueError(f"argument {index} is not a float array: there is no gradient by it")
-    grad = np.zeros_like(x)
 
     def loss() -> float:
         fresh = [a.copy() if isinstance(a, np.ndarray) else a for a in base]
@@ -85,12 +100,4 @@ def numeric_gradient(f: Callable[..., object], args: list, index: int,
             out = getattr(out, then)(*then_args)
         return projected_loss(out, projections)
 
-    for idx in np.ndindex(*x.shape):
-        keep = x[idx]
-        x[idx] = keep + h
-        plus = loss()
-        x[idx] = keep - h
-        minus = loss()
-        x[idx] = keep
-        grad[idx] = (plus - minus) / (2 * h)
-    return grad
+    return central_differences(loss, x, h)

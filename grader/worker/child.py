@@ -1,8 +1,8 @@
 """The worker: the only process that imports and runs a student's module.
 
-It is started fresh for each exercise (forked from the fork-server, or spawned cold where
-there is no fork), redirects its own stdout/stderr to a capped log file, imports the
-student's module and then answers requests from the trusted process, one at a time:
+It is forked fresh for each exercise from the fork-server, redirects its own stdout/stderr
+to a capped log file, imports the student's module and then answers requests from the
+trusted process, one at a time:
 
 - ``load``: import the module (remembered: an import error is reported once);
 - ``getattr``: read an attribute of the module or of an object held in the worker;
@@ -241,19 +241,3 @@ def start(sock: socket.socket, spec: dict) -> None:
     channel = Channel(sock)
     channel.send({"hello": os.getpid()})  # before any student code runs
     Worker(channel, spec["module_path"], spec["module_name"], student_dir).serve()
-
-
-def main() -> None:
-    """Cold start (no fork-server): `python -I -B -m grader.worker.child FD SPEC_JSON`."""
-    import json
-
-    fd = int(sys.argv[1])
-    spec = json.loads(sys.argv[2])
-    sock = socket.socket(fileno=fd)
-    start(sock, spec)
-
-
-if __name__ == "__main__":
-    main()
-    sys.stdout.flush()
-    os._exit(0)
