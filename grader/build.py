@@ -10,9 +10,12 @@ For every exercise of the manifest it
    checks ask for, and against each recorded wrong answer, recording what that answer
    produces at each comparison (so a student whose result matches it is told the mistake).
    Recordings carry a digest of their inputs (solution, suite, format), so `--check` can tell
-   a stale recording without re-running anything.
+   a stale recording without re-running anything;
+4. compiles the gettext catalogues `grader/locale/<lang>.po` to the `.mo` files shipped in
+   the package.
 
-`build --check` changes nothing and exits non-zero when `exercises/` is out of date.
+`build --check` changes nothing and exits non-zero when `exercises/` or a compiled catalogue
+is out of date.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from grader import __version__
 from grader.checks import _matches
 from grader.course import MANIFEST, RECORDED, Course
 from grader.engine import course_target, run_suites
+from grader.i18n import LOCALE_DIR
+from grader.msgfmt import compile_catalogues
 from grader.reference import RECORD_FORMAT, Recording
 from grader.solution import Exercise, SolutionFormatError, render_blanks
 from grader.worker.client import ForkServerClient
@@ -164,6 +169,11 @@ def build(course: Course, check: bool = False, record_refs: bool = True) -> Buil
     exercises = course.exercises()
     env = environment(course)
     result = BuildResult()
+    for mo in compile_catalogues(LOCALE_DIR, check=check):
+        if check:
+            result.stale.append(f"{mo} is older than its .po source")
+        else:
+            result.written.append(mo)
     wanted: dict[Path, str] = {course.exercises_dir / f"{ex.id}.py": render_stub(ex, env)
                                for ex in exercises}
     wanted[course.public_dir / MANIFEST] = manifest(course, exercises)

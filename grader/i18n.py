@@ -1,18 +1,21 @@
 """Learner-facing text in Japanese and English.
 
-Messages are written in English in the code and translated through the gettext catalogue
-`grader/locale/ja.po` (a translator edits that file; `msgid` is the English text). `tr`
+Messages are written in English in the code and translated through gettext: a translator
+edits `grader/locale/ja.po` (`msgid` is the English text), `grader build` compiles it to
+`grader/locale/ja/LC_MESSAGES/edrill.mo`, and that compiled catalogue is what is read here. `tr`
 returns both languages at once, so a verdict can be rendered in either later; `pick`
 chooses one. The language comes from `--lang`, else `EDRILL_LANG`, else the locale.
 """
 
 from __future__ import annotations
 
-import ast
+import gettext
 import locale
 import os
 from functools import cache
 from pathlib import Path
+
+from grader.msgfmt import DOMAIN
 
 LANGS = ("ja", "en")
 Text = dict[str, str]
@@ -20,43 +23,16 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 
 
 @cache
-def catalogue(lang: str) -> dict[str, str]:
-    """msgid -> msgstr from `locale/<lang>.po` (empty translations are skipped)."""
-    path = LOCALE_DIR / f"{lang}.po"
-    if not path.exists():
-        return {}
-    entries: dict[str, str] = {}
-    key: str | None = None
-    current: list[str] = []
-    msgid = ""
-
-    def flush() -> None:
-        nonlocal msgid
-        if key == "msgstr" and msgid and "".join(current):
-            entries[msgid] = "".join(current)
-
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
-        if line.startswith("msgid "):
-            flush()
-            key, current = "msgid", [ast.literal_eval(line[6:])]
-        elif line.startswith("msgstr "):
-            msgid = "".join(current)
-            key, current = "msgstr", [ast.literal_eval(line[7:])]
-        elif line.startswith('"') and key:
-            current.append(ast.literal_eval(line))
-        elif not line or line.startswith("#"):
-            flush()
-            key = None
-    flush()
-    return entries
+def translation(lang: str) -> gettext.NullTranslations:
+    """The compiled catalogue `locale/<lang>/LC_MESSAGES/edrill.mo` (English: none needed)."""
+    return gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True)
 
 
 def tr(message: str, /, **params: object) -> Text:
     """The message in every language, with `{name}` fields filled from `params`."""
     out = {}
     for lang in LANGS:
-        template = message if lang == "en" else catalogue(lang).get(message, message)
+        template = message if lang == "en" else translation(lang).gettext(message)
         values = {k: (pick(v, lang) if isinstance(v, dict) else v) for k, v in params.items()}
         out[lang] = template.format(**values)
     return out

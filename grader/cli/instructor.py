@@ -58,13 +58,19 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
+def _shown(path: Path, root: Path) -> Path:
+    """`path` relative to the course when it is inside it (the locale lives in the package)."""
+    return path.relative_to(root) if path.is_relative_to(root) else path
+
+
 def cmd_build(args: argparse.Namespace) -> int:
     from grader.build import BuildError, build
+    from grader.msgfmt import PoError
 
     course = find_course(args.course or Path.cwd())
     try:
         result = build(course, check=args.check)
-    except BuildError as err:
+    except (BuildError, PoError) as err:
         raise UsageError(str(err)) from None
     if args.check:
         for line in result.stale:
@@ -75,9 +81,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("exercises/ is up to date")
         return EXIT_OK
     for path in result.written:
-        print(f"wrote {path.relative_to(course.root)}")
+        print(f"wrote {_shown(path, course.root)}")
     for path in result.removed:
-        print(f"removed {path.relative_to(course.root)}")
+        print(f"removed {_shown(path, course.root)}")
     if not result.written and not result.removed:
         print("exercises/ is up to date")
     return EXIT_OK
