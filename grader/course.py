@@ -87,6 +87,7 @@ class Course:
                     f"course.toml lists {ex_id!r} but {path} does not exist: add the solution "
                     "or remove the id from the manifest")
             out.append(parse_solution(path))
+        check_order(out)
         listed = set(self.exercise_ids())
         stray = sorted(p.stem for p in self.solutions_dir.glob("*.py")
                        if p.stem not in listed and not p.stem.startswith("_"))
@@ -98,6 +99,29 @@ class Course:
 
     def suite(self, ex_id: str) -> Path:
         return self.suites_dir / f"test_{ex_id}.py"
+
+
+def check_order(exercises: list[Exercise]) -> None:
+    """Days never go back, and every prerequisite comes earlier in the manifest."""
+    position = {ex.id: k for k, ex in enumerate(exercises)}
+    for before, ex in zip(exercises, exercises[1:], strict=False):
+        if ex.day < before.day:
+            raise CourseError(
+                f"course.toml lists {ex.id!r} (Day {ex.day}) after {before.id!r} "
+                f"(Day {before.day}): keep the exercises in Day order")
+    for ex in exercises:
+        for req in ex.requires:
+            if req == ex.id:
+                raise CourseError(f"solutions/{ex.id}.py requires itself: remove {req!r} "
+                                  "from its requires")
+            if req not in position:
+                raise CourseError(
+                    f"solutions/{ex.id}.py requires {req!r}, which course.toml does not "
+                    "list: correct the id or add that exercise")
+            if position[req] > position[ex.id]:
+                raise CourseError(
+                    f"solutions/{ex.id}.py requires {req!r}, which course.toml lists after "
+                    f"it: move {req!r} before {ex.id!r}")
 
 
 def find_course(start: Path | None = None) -> Course:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gettext
 import locale
 import os
+import unicodedata
 from functools import cache
 from pathlib import Path
 
@@ -68,3 +69,13 @@ def default_lang() -> str:
     except ValueError:
         loc = ""
     return "ja" if loc.lower().startswith("ja") else "en"
+
+
+def width(text: str) -> int:
+    """Columns `text` takes in a terminal: East Asian wide and full-width characters take 2."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def ljust(text: str, columns: int) -> str:
+    """`text` padded with spaces to `columns` terminal columns (Japanese counts double)."""
+    return text + " " * max(0, columns - width(text))

@@ -84,6 +84,7 @@ class Exercise:
     path: Path
     lines: tuple[str, ...]  # the whole file, without line ends
     body_start: int  # index in `lines` of the first line after the header block
+    requires: tuple[str, ...] = ()  # exercises to do first (earlier in the manifest)
 
     @property
     def body(self) -> str:
@@ -116,6 +117,7 @@ class Exercise:
             "day": self.day,
             "section": self.section,
             "points": self.points,
+            "requires": list(self.requires),
             "topic": self.topic,
             "title": self.title,
             "instructions": self.instructions,
@@ -356,6 +358,21 @@ def _answers(meta: dict, key: str, path: Path, n_blanks: int) -> tuple[RecordedA
     return tuple(out)
 
 
+def _requires(meta: dict, path: Path) -> tuple[str, ...]:
+    """The `requires` key: ids of exercises a student should do first (may be absent)."""
+    value = meta.get("requires", [])
+    if not isinstance(value, list) or not all(
+            isinstance(x, str) and ID_PATTERN.match(x) for x in value):
+        raise SolutionFormatError(
+            path, None, f"header key 'requires' must be a list of exercise ids, not {value!r}",
+            'write requires = ["softmax", "cross_entropy"] (or leave the key out)',
+        )
+    if len(set(value)) != len(value):
+        raise SolutionFormatError(path, None, "header key 'requires' names an id twice",
+                                  "list each exercise once")
+    return tuple(value)
+
+
 def parse_solution(path: Path | str) -> Exercise:
     """Read, check and return one solution file."""
     path = Path(path)
@@ -423,9 +440,10 @@ def parse_solution(path: Path | str) -> Exercise:
         path=path,
         lines=tuple(lines),
         body_start=body_start,
+        requires=_requires(meta, path),
     )
     unknown = set(meta) - {"id", "day", "section", "points", "topic", "title",
-                           "instructions", "hints", "wrong", "accepted"}
+                           "instructions", "hints", "wrong", "accepted", "requires"}
     if unknown:
         raise SolutionFormatError(
             path, None, f"unknown header key(s): {', '.join(sorted(unknown))}",

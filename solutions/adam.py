@@ -3,6 +3,7 @@
 # day = 2
 # section = 2
 # points = 10
+# requires = ["momentum", "rmsprop"]
 # topic = { ja = "学習率最適化手法（Adam）", en = "Optimizers: Adam" }
 # title = { ja = "Adam", en = "Adam" }
 # instructions.ja = """

@@ -3,6 +3,7 @@
 # day = 1
 # section = 5
 # points = 10
+# requires = ["affine_forward"]
 # topic = { ja = "誤差逆伝播法（Affine レイヤ）", en = "Backpropagation through an Affine layer" }
 # title = { ja = "Affine レイヤの逆伝播", en = "The backward pass of the Affine layer" }
 # instructions.ja = """

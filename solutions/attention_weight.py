@@ -3,6 +3,7 @@
 # day = 3
 # section = 7
 # points = 10
+# requires = ["softmax"]
 # topic.ja = "Attention（注意機構・アテンションの重み）"
 # topic.en = "Attention mechanism: the attention weights"
 # title.ja = "Attention の重み: 内積による類似度と softmax"

@@ -3,6 +3,7 @@
 # day = 3
 # section = 7
 # points = 10
+# requires = ["attention_weight"]
 # topic.ja = "Attention（注意機構・コンテキストベクトル）"
 # topic.en = "Attention mechanism: the context vector"
 # title.ja = "Attention の重み付き和: コンテキストベクトル"

@@ -3,6 +3,7 @@
 # day = 1
 # section = 5
 # points = 10
+# requires = ["d_relu", "affine_backward"]
 # topic = { ja = "誤差逆伝播法", en = "Backpropagation" }
 # title.ja = "2 層ネットワークの誤差逆伝播"
 # title.en = "Backpropagation through a two-layer network"

@@ -3,6 +3,7 @@
 # day = 2
 # section = 1
 # points = 10
+# requires = ["batchnorm_forward"]
 # topic = { ja = "バッチ正規化", en = "Batch normalization" }
 # title.ja = "バッチ正規化の逆伝播（γ と β の勾配）"
 # title.en = "Batch normalization: the backward pass (the gradients of γ and β)"

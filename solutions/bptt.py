@@ -3,6 +3,7 @@
 # day = 3
 # section = 1
 # points = 10
+# requires = ["rnn_backward"]
 # topic = { ja = "BPTT（通時的誤差逆伝播法）", en = "Backpropagation through time (BPTT)" }
 # title.ja = "BPTT: 誤差を 1 時刻さかのぼらせる"
 # title.en = "BPTT: carrying the error one time step back"

@@ -3,6 +3,7 @@
 # day = 3
 # section = 2
 # points = 10
+# requires = ["gradient_clipping"]
 # topic.ja = "勾配クリッピング（全パラメータのノルム、その場で更新）"
 # topic.en = "Gradient clipping (global norm over all parameters, in place)"
 # title.ja = "全パラメータの勾配をまとめてクリッピングする"

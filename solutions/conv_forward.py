@@ -3,6 +3,7 @@
 # day = 2
 # section = 4
 # points = 10
+# requires = ["conv_output_size", "im2col"]
 # topic.ja = "畳み込み層（im2col による順伝播）"
 # topic.en = "Convolution layer: the forward pass with im2col"
 # title = { ja = "畳み込み層の順伝播", en = "The forward pass of a convolution layer" }

@@ -3,6 +3,7 @@
 # day = 1
 # section = 3
 # points = 10
+# requires = ["softmax"]
 # topic.ja = "損失関数（交差エントロピー誤差）"
 # topic.en = "Loss functions: the cross-entropy error"
 # title.ja = "交差エントロピー誤差（正解はクラス番号）"

@@ -3,6 +3,7 @@
 # day = 4
 # section = 6
 # points = 10
+# requires = ["iou"]
 # topic.ja = "セマンティックセグメンテーション（Dice 係数）"
 # topic.en = "Semantic segmentation: the Dice coefficient"
 # title = { ja = "2 つのマスクの Dice 係数", en = "The Dice coefficient of two masks" }

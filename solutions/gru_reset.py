@@ -3,6 +3,7 @@
 # day = 3
 # section = 3
 # points = 10
+# requires = ["gru_update"]
 # topic.ja = "GRU（リセットゲート）"
 # topic.en = "GRU (reset gate)"
 # title.ja = "GRU の新しい隠れ状態の候補（リセットゲートの使い方）"

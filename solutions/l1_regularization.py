@@ -3,6 +3,7 @@
 # day = 2
 # section = 3
 # points = 10
+# requires = ["l2_regularization"]
 # topic = { ja = "正則化（L1 正則化・ラッソ）", en = "Regularization (L1, lasso)" }
 # title = { ja = "L1 正則化（ラッソ）の勾配", en = "The gradient of L1 (lasso) regularization" }
 # instructions.ja = """

@@ -3,6 +3,7 @@
 # day = 3
 # section = 2
 # points = 10
+# requires = ["lstm_cell"]
 # topic.ja = "LSTM（CEC の逆伝播）"
 # topic.en = "LSTM (backward pass through the CEC)"
 # title = { ja = "LSTM セルの逆伝播", en = "Backward pass of one LSTM cell" }

@@ -3,6 +3,7 @@
 # day = 2
 # section = 4
 # points = 10
+# requires = ["im2col"]
 # topic = { ja = "プーリング層（Max プーリング）", en = "Pooling layer: max pooling" }
 # title = { ja = "Max プーリングの順伝播", en = "The forward pass of max pooling" }
 # instructions.ja = """

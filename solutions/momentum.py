@@ -3,6 +3,7 @@
 # day = 2
 # section = 2
 # points = 10
+# requires = ["sgd"]
 # topic = { ja = "学習率最適化手法（モメンタム）", en = "Optimizers: Momentum" }
 # title = { ja = "モメンタム", en = "Momentum" }
 # instructions.ja = """

@@ -3,6 +3,7 @@
 # day = 3
 # section = 6
 # points = 10
+# requires = ["embedding"]
 # topic.ja = "word2vec（負例サンプリング）"
 # topic.en = "word2vec (negative sampling)"
 # title.ja = "EmbeddingDot: 中間層と単語ベクトルの内積"

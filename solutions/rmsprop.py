@@ -3,6 +3,7 @@
 # day = 2
 # section = 2
 # points = 10
+# requires = ["adagrad"]
 # topic = { ja = "学習率最適化手法（RMSProp）", en = "Optimizers: RMSProp" }
 # title = { ja = "RMSProp", en = "RMSProp" }
 # instructions.ja = """

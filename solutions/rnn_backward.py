@@ -3,6 +3,7 @@
 # day = 3
 # section = 1
 # points = 10
+# requires = ["rnn_forward"]
 # topic = { ja = "RNN の逆伝播（BPTT）", en = "Backpropagation through an RNN step (BPTT)" }
 # title.ja = "RNN レイヤの逆伝播（1 時刻分）"
 # title.en = "The backward pass of an RNN layer (one time step)"

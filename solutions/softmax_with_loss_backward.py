@@ -3,6 +3,7 @@
 # day = 1
 # section = 3
 # points = 10
+# requires = ["softmax", "cross_entropy"]
 # topic.ja = "出力層（ソフトマックス関数と交差エントロピー誤差の逆伝播）"
 # topic.en = "Output layer: backpropagation through softmax with cross-entropy"
 # title = { ja = "SoftmaxWithLoss の逆伝播", en = "The backward pass of SoftmaxWithLoss" }

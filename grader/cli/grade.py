@@ -20,7 +20,7 @@ from pathlib import Path
 
 from grader.cli.common import EXIT_OK, UsageError, add_lang, lang_of, run_main
 from grader.course import find_course, find_workspace
-from grader.i18n import default_lang, pick, tr
+from grader.i18n import default_lang, ljust, pick, tr, width
 
 SUBCOMMANDS = ("init", "list", "hint")
 
@@ -166,27 +166,37 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     lang = lang_of(args)
     target, ws = locate(args.workspace)
+    results = {m["id"]: last_result(ws, m["id"]) if ws else None for m in target.exercises}
+    passed = {i for i, r in results.items() if r and r["status"] == "passed"}
+    statuses = {}
+    for meta in target.exercises:
+        result = results[meta["id"]]
+        if result is not None:
+            statuses[meta["id"]] = (pick(STATUS_WORDS[result["status"]], lang)
+                                    + f" {result['score']}/{result['max_score']}")
+        elif unfilled_blanks(target.module_path(meta["id"])):
+            statuses[meta["id"]] = pick(STATUS_WORDS["unfilled"], lang)
+        else:
+            statuses[meta["id"]] = pick(tr("not graded yet"), lang)
+    id_width = max(len(i) for i in statuses)
+    status_width = max(width(s) for s in statuses.values())
     day = None
-    done = 0
     for meta in target.exercises:
         if meta["day"] != day:
             day = meta["day"]
-            in_day = [m for m in target.exercises if m["day"] == day]
-            passed = sum(1 for m in in_day if ws and (last_result(ws, m["id"]) or {}).get(
-                "status") == "passed")
-            print(f"\nDay {day}  ({passed}/{len(in_day)})")
-        result = last_result(ws, meta["id"]) if ws else None
-        if result is not None:
-            status = pick(STATUS_WORDS[result["status"]], lang)
-            status += f" {result['score']}/{result['max_score']}"
-            done += result["status"] == "passed"
-        elif unfilled_blanks(target.module_path(meta["id"])):
-            status = pick(STATUS_WORDS["unfilled"], lang)
-        else:
-            status = pick(tr("not graded yet"), lang)
-        print(f"  {meta['id']:<24} §{meta['section']:<3} {meta['points']:>3} pt  "
-              f"{status:<18} {pick(meta['title'], lang)}")
-    print("\n" + pick(tr("Progress: {done}/{total} exercises passed", done=done,
+            in_day = [m["id"] for m in target.exercises if m["day"] == day]
+            points = sum((results[i] or {}).get("score", 0) for i in in_day)
+            total = sum(m["points"] for m in target.exercises if m["day"] == day)
+            print("\n" + pick(tr("Day {day}  {passed}/{n} passed · {points}/{total} points",
+                                  day=day, passed=len(passed & set(in_day)), n=len(in_day),
+                                  points=points, total=total), lang))
+        line = (f"  {meta['id']:<{id_width}}  §{meta['section']:<2} {meta['points']:>3} pt  "
+                f"{ljust(statuses[meta['id']], status_width)}  {pick(meta['title'], lang)}")
+        missing = [r for r in meta.get("requires", []) if r not in passed]
+        if missing and meta["id"] not in passed:
+            line += pick(tr("  (first: {ids})", ids=", ".join(missing)), lang)
+        print(line)
+    print("\n" + pick(tr("Progress: {done}/{total} exercises passed", done=len(passed),
                          total=len(target.exercises)), lang))
     return EXIT_OK
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from grader.i18n import width
 from tests.framework.conftest import by_id, grade_json, run_cli
 
 
@@ -108,6 +109,15 @@ def test_list_shows_every_exercise_by_day_and_remembers_results(workspace, cours
     line = next(ln for ln in proc.stdout.splitlines() if "conv_output_size" in ln)
     assert "passed 10/10" in line
     assert f"1/{len(course.exercise_ids())} exercises passed" in proc.stdout
+    assert "Day 2  1/" in proc.stdout and " passed · 10/" in proc.stdout
+    line = next(ln for ln in proc.stdout.splitlines() if "conv_forward" in ln)
+    assert line.endswith("(first: im2col)")  # conv_output_size, its other prerequisite, passed
+    ja = run_cli("grade", "list", "--lang", "ja", cwd=workspace).stdout
+    assert "問合格" in ja and "（先に: im2col）" in ja
+    columns = {width(ln[:ln.index("§")]) for ln in ja.splitlines() if "§" in ln}
+    rows = [ln.split("  （先に")[0] for ln in ja.splitlines() if "§" in ln]
+    titles = {width(row[:row.rindex("  ")]) for row in rows}
+    assert len(columns) == 1 and len(titles) == 1, "the columns of `grade list` are aligned"
 
 
 def test_hints_come_one_at_a_time(workspace, course):

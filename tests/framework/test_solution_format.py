@@ -104,6 +104,10 @@ def test_stub_refuses_a_docstring_that_gives_the_answer_away(tmp_path, course):
     (lambda t: t.replace("# BLANK: x + 1", "").replace("    # BEGIN BLANK\n", "")
      .replace("    # END BLANK\n", ""), "marks no blank"),
     (lambda t: t.replace("# points = 4", "# points = 4\n# colour = 3"), "unknown header key"),
+    (lambda t: t.replace("# points = 4", '# points = 4\n# requires = "sgd"'),
+     "'requires' must be a list of exercise ids"),
+    (lambda t: t.replace("# points = 4", '# points = 4\n# requires = ["sgd", "sgd"]'),
+     "names an id twice"),
 ])
 def test_malformed_files_name_the_problem_and_the_fix(tmp_path, mutate, problem):
     path = write(tmp_path, mutate(HEADER + BODY))
@@ -133,3 +137,26 @@ def test_every_course_solution_parses_and_its_stub_is_current(course):
         assert (course.exercises_dir / f"{ex.id}.py").read_text(encoding="utf-8") == stub, \
             f"exercises/{ex.id}.py is stale: run grader build"
         assert len(ex.wrong) >= 5 and len(ex.hints) >= 2
+
+
+@pytest.mark.parametrize("requires, day, problem", [
+    ('["later"]', 1, "which course.toml lists after it: move 'later' before 'demo'"),
+    ('["nowhere"]', 1, "requires 'nowhere', which course.toml does not list"),
+    ('["demo"]', 1, "requires itself"),
+    ("[]", 2, "keep the exercises in Day order"),
+])
+def test_the_manifest_order_is_checked(tmp_path, requires, day, problem):
+    from grader.course import CourseError, check_order
+
+    demo = parse_solution(write(tmp_path, (HEADER + BODY).replace(
+        "# points = 4", f"# points = 4\n# requires = {requires}").replace("day = 1",
+                                                                         f"day = {day}")))
+    later = parse_solution(write(tmp_path, (HEADER + BODY).replace('"demo"', '"later"'),
+                                 "later.py"))
+    with pytest.raises(CourseError, match=problem):
+        check_order([demo, later] if day == 1 else [demo, later])
+
+
+def test_requires_reaches_the_public_manifest(course):
+    ex = next(e for e in course.exercises() if e.id == "backprop_two_layer")
+    assert ex.meta()["requires"] == ["d_relu", "affine_backward"]
