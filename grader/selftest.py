@@ -42,7 +42,7 @@ class Finding:
 class ExerciseSelftest:
     id: str
     findings: list[Finding] = field(default_factory=list)
-    caught_by: dict[str, list[str]] = field(default_factory=dict)  # wrong answer -> checks
+    caught_by: dict[tuple[int, str], list[str]] = field(default_factory=dict)  # (blank, answer)
 
     @property
     def ok(self) -> bool:
@@ -126,7 +126,7 @@ def check_exercise(course: Course, ex: Exercise, server: ForkServerClient,
             out.add(False, f"{label} is {rep.status}, not caught by a check: "
                     f"{_first_problem(rep)}")
         else:
-            out.caught_by[wrong.answer] = [c.name for c in failed]
+            out.caught_by[(wrong.blank, wrong.answer)] = [c.name for c in failed]
             out.add(True, f"{label} is caught by {', '.join(c.name for c in failed)}")
     for accepted in ex.accepted:
         label = f"accepted answer for blank {accepted.blank} «{_short(accepted.answer)}»"

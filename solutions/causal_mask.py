@@ -3,6 +3,7 @@
 # day = 4
 # section = 5
 # points = 10
+# requires = ["scaled_dot_product_attention"]
 # topic.ja = "Transformer（Masked Self-Attention・因果マスク）"
 # topic.en = "Transformer: masked self-attention (causal mask)"
 # title = { ja = "デコーダの因果マスク", en = "The decoder's causal mask" }

@@ -1,9 +1,9 @@
 """Training harnesses for the convergence checks (check kind C).
 
 Each module trains a small numpy model with a function under test passed in as an argument
-(a student's gradient clipping, LSTM cell, GRU cell) and reports what happened, so a grading
-suite can judge behaviour over many steps. They import only numpy and the standard library
-and contain no exercise's answer: students may read them.
+(a student's gradient clipping, LSTM cell, optimizer, training step, …) and reports what
+happened, so a grading suite can judge behaviour over many steps. They import only numpy
+and the standard library and contain no exercise's answer: students may read them.
 
 Modules run inside the worker (the fork-server preloads them all):
 
@@ -11,6 +11,12 @@ Modules run inside the worker (the fork-server preloads them all):
 - ``memory_task``: an LSTM or GRU learns to remember a bit over many steps; a plain tanh RNN
   with the same budget does not.
 - ``optimizer_task``: an optimizer class minimises a quadratic whose optimum is away from 0.
+- ``narrow_valley``: the book's ill-conditioned valley, where Momentum, AdaGrad, RMSProp and
+  Adam reach the optimum in a budget in which SGD at its best learning rate does not.
+- ``deep_net``: a badly initialized 8-layer ReLU net that learns only with batch norm.
+- ``digits``: a two-layer net trained on real handwritten digits (``grader/data``).
+- ``binary_addition``: the course's simple RNN learning 8-bit binary addition.
+- ``rl_task``: Q-learning on a small chain MDP whose Q* is known.
 - ``gradcheck``: numeric gradients (by a function's argument, or by a method's argument of
   a freshly made object such as a layer's ``forward(x)``) and grids of calls, one round
   trip each.

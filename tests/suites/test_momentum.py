@@ -2,13 +2,16 @@
 
 Two exact steps by hand (the second step shows whether the velocity is kept and decayed by
 α), separate velocities per key against the reference, and convergence: the student's
-class minimises a quadratic whose optimum is away from 0, stepped 200 times in the worker.
+class minimises a quadratic whose optimum is away from 0, stepped 200 times in the worker,
+and reaches the optimum of a narrow valley (grader.harness.narrow_valley) that plain SGD,
+at its best learning rate, misses in the same 200 steps. The control runs (selftest only)
+prove that comparison: no SGD learning rate gets there, and the reference has a margin.
 """
 
 import numpy as np
 
-from grader.checks import check, same_array
-from grader.harness import optimizer_task
+from grader.checks import check, control, same_array
+from grader.harness import narrow_valley, optimizer_task
 from grader.harness.judge import fail_outcome
 
 
@@ -22,7 +25,7 @@ def run(m, kwargs, params, grads_seq):
     return history
 
 
-@check("K", 4, ja="2 ステップの正確な値（lr=0.1, momentum=0.9, W=[1, -2]）",
+@check("K", 3, ja="2 ステップの正確な値（lr=0.1, momentum=0.9, W=[1, -2]）",
        en="exact values after two steps (lr=0.1, momentum=0.9, W=[1, -2])")
 def test_two_exact_steps(student):
     optimizer = student.Momentum(lr=0.1, momentum=0.9)
@@ -50,7 +53,7 @@ def test_per_key_against_reference(student, reference):
             same_array(g[key], w[key], f"params['{key}'] after step {step}")
 
 
-@check("C", 3, ja="最適値が 0 から離れた二次関数を 200 ステップで最小化できる",
+@check("C", 2, ja="最適値が 0 から離れた二次関数を 200 ステップで最小化できる",
        en="minimises a quadratic whose optimum is away from 0 in 200 steps")
 def test_converges_on_quadratic(student, harness):
     params = harness("grader.harness.optimizer_task.minimize", student.Momentum,
@@ -62,3 +65,50 @@ def test_converges_on_quadratic(student, harness):
                      f"after 200 steps the parameters are not at the optimum: largest "
                      f"distance {gap:.4g} (below 1e-3 needed; even SGD gets to 0.006)",
                      got=params)
+
+
+VALLEY_KWARGS = {"lr": 0.5, "momentum": 0.9}
+
+
+@check("C", 2, ja="細長い谷 f = (x − 3)²/200 + (y + 2)² で、最良の学習率の SGD が 200 ステップで"
+                  "届かない最適値 (3, −2) に同じ 200 ステップで届く (lr=0.5, momentum=0.9)",
+       en="in the narrow valley f = (x − 3)²/200 + (y + 2)², reaches the optimum (3, −2) in "
+          "the 200 steps in which SGD at its best learning rate does not (lr=0.5, "
+          "momentum=0.9)")
+def test_beats_sgd_in_narrow_valley(student, harness):
+    params = harness("grader.harness.narrow_valley.minimize", student.Momentum, VALLEY_KWARGS,
+                     narrow_valley.STEPS, timeout=10)
+    gap = narrow_valley.distance(params)
+    sgd_lr, sgd_gap = narrow_valley.best_sgd()
+    tol = narrow_valley.TOLERANCE
+    if not gap < tol:
+        fail_outcome(f"(−4, 0) から 200 ステップ後も最適値 (3, −2) に届きません: 差の最大 "
+                     f"{gap:.4g}（{tol:g} 未満が必要。最良の学習率 {sgd_lr:g} の SGD で "
+                     f"{sgd_gap:.3g}、正しいモメンタムなら 0.001 未満）",
+                     f"200 steps from (−4, 0) do not reach the optimum (3, −2): largest "
+                     f"distance {gap:.4g} (below {tol:g} needed; SGD at its best learning "
+                     f"rate {sgd_lr:g} gets {sgd_gap:.3g}, a correct momentum below 0.001)",
+                     got=params)
+
+
+@control(ja="細長い谷: どの学習率の SGD も 200 ステップで最適値から 0.01 以内に届かない",
+         en="narrow valley: SGD at any learning rate stays farther than 0.01 from the "
+            "optimum after 200 steps")
+def test_control_sgd_misses_the_valley_optimum():
+    for lr in narrow_valley.SGD_LEARNING_RATES:
+        assert narrow_valley.sgd_distance(lr) > 10 * narrow_valley.TOLERANCE, lr
+    sgd_lr, sgd_gap = narrow_valley.best_sgd()
+    stepped = narrow_valley.distance(narrow_valley.sgd(sgd_lr))
+    assert np.isclose(stepped, sgd_gap, rtol=1e-9), (stepped, sgd_gap)
+
+
+@control(ja="細長い谷: 参照解のモメンタムは許容誤差の 1/10 未満まで近づく",
+         en="narrow valley: the reference momentum gets within a tenth of the tolerance")
+def test_control_reference_reaches_valley_optimum_with_margin(reference):
+    gap = reference(valley_gap, VALLEY_KWARGS)
+    assert gap < narrow_valley.TOLERANCE / 10, gap
+
+
+def valley_gap(m, kwargs):
+    """The distance to the valley's optimum after narrow_valley.STEPS steps."""
+    return narrow_valley.distance(narrow_valley.minimize(m.Momentum, kwargs))

@@ -3,11 +3,18 @@
 Two exact steps by hand (ρ = 0.9, so ρ and 1 − ρ cannot be confused), three steps of a
 constant gradient with ρ = 0.5 (h = 2, 3, 3.5 for g = 2), and several steps of two keys
 with the default hyperparameters against the reference.
+
+The narrow-valley check (grader.harness.narrow_valley): the student's class, stepped 200
+times in the worker, reaches the optimum of f = (x − 3)²/200 + (y + 2)² that plain SGD, at
+its best learning rate, misses in the same 200 steps. The control runs (selftest only)
+prove that comparison: no SGD learning rate gets there, and the reference has a margin.
 """
 
 import numpy as np
 
-from grader.checks import check, same_array
+from grader.checks import check, control, same_array
+from grader.harness import narrow_valley
+from grader.harness.judge import fail_outcome
 
 
 def run(m, kwargs, params, grads_seq):
@@ -20,7 +27,7 @@ def run(m, kwargs, params, grads_seq):
     return history
 
 
-@check("K", 4, ja="2 ステップの正確な値（lr=0.1, decay_rate=0.9）",
+@check("K", 3, ja="2 ステップの正確な値（lr=0.1, decay_rate=0.9）",
        en="exact values after two steps (lr=0.1, decay_rate=0.9)")
 def test_two_exact_steps(student):
     optimizer = student.RMSprop(lr=0.1, decay_rate=0.9)
@@ -48,7 +55,7 @@ def test_constant_gradient(student):
                atol=1e-6)
 
 
-@check("K", 3, ja="既定値 (lr=0.01, decay_rate=0.99) でキーごとの 5 ステップが参照解と一致",
+@check("K", 2, ja="既定値 (lr=0.01, decay_rate=0.99) でキーごとの 5 ステップが参照解と一致",
        en="default hyperparameters (lr=0.01, decay_rate=0.99): five steps per key equal the "
           "reference")
 def test_per_key_against_reference(student, reference):
@@ -61,3 +68,50 @@ def test_per_key_against_reference(student, reference):
     for step, (g, w) in enumerate(zip(got, want, strict=True), start=1):
         for key in ("W", "b"):
             same_array(g[key], w[key], f"params['{key}'] after step {step}")
+
+
+VALLEY_KWARGS = {"lr": 0.1, "decay_rate": 0.99}
+
+
+@check("C", 2, ja="細長い谷 f = (x − 3)²/200 + (y + 2)² で、最良の学習率の SGD が 200 ステップで"
+                  "届かない最適値 (3, −2) に同じ 200 ステップで届く (lr=0.1, decay_rate=0.99)",
+       en="in the narrow valley f = (x − 3)²/200 + (y + 2)², reaches the optimum (3, −2) in "
+          "the 200 steps in which SGD at its best learning rate does not "
+          "(lr=0.1, decay_rate=0.99)")
+def test_beats_sgd_in_narrow_valley(student, harness):
+    params = harness("grader.harness.narrow_valley.minimize", student.RMSprop, VALLEY_KWARGS,
+                     narrow_valley.STEPS, timeout=10)
+    gap = narrow_valley.distance(params)
+    sgd_lr, sgd_gap = narrow_valley.best_sgd()
+    tol = narrow_valley.TOLERANCE
+    if not gap < tol:
+        fail_outcome(f"(−4, 0) から 200 ステップ後も最適値 (3, −2) に届きません: 差の最大 "
+                     f"{gap:.4g}（{tol:g} 未満が必要。最良の学習率 {sgd_lr:g} の SGD で "
+                     f"{sgd_gap:.3g}、正しい RMSProp なら 0.001 未満）",
+                     f"200 steps from (−4, 0) do not reach the optimum (3, −2): largest "
+                     f"distance {gap:.4g} (below {tol:g} needed; SGD at its best learning "
+                     f"rate {sgd_lr:g} gets {sgd_gap:.3g}, a correct RMSProp below 0.001)",
+                     got=params)
+
+
+@control(ja="細長い谷: どの学習率の SGD も 200 ステップで最適値から 0.01 以内に届かない",
+         en="narrow valley: SGD at any learning rate stays farther than 0.01 from the "
+            "optimum after 200 steps")
+def test_control_sgd_misses_the_valley_optimum():
+    for lr in narrow_valley.SGD_LEARNING_RATES:
+        assert narrow_valley.sgd_distance(lr) > 10 * narrow_valley.TOLERANCE, lr
+    sgd_lr, sgd_gap = narrow_valley.best_sgd()
+    stepped = narrow_valley.distance(narrow_valley.sgd(sgd_lr))
+    assert np.isclose(stepped, sgd_gap, rtol=1e-9), (stepped, sgd_gap)
+
+
+@control(ja="細長い谷: 参照解の RMSProp は許容誤差の 1/10 未満まで近づく",
+         en="narrow valley: the reference RMSProp gets within a tenth of the tolerance")
+def test_control_reference_reaches_valley_optimum_with_margin(reference):
+    gap = reference(valley_gap, VALLEY_KWARGS)
+    assert gap < narrow_valley.TOLERANCE / 10, gap
+
+
+def valley_gap(m, kwargs):
+    """The distance to the valley's optimum after narrow_valley.STEPS steps."""
+    return narrow_valley.distance(narrow_valley.minimize(m.RMSprop, kwargs))

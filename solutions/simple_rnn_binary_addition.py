@@ -1,0 +1,286 @@
+# /// exercise
+# id = "simple_rnn_binary_addition"
+# day = 3
+# section = 1
+# points = 10
+# topic = { ja = "BPTT", en = "Backpropagation through time (BPTT)" }
+# title.ja = "単純 RNN の BPTT（2 進数の足し算を学習する）"
+# title.en = "BPTT of a simple RNN (learning binary addition)"
+# instructions.ja = """
+# 講座の 3_1_simple_RNN と同じ、8 ビットの 2 進数の足し算を学習する RNN
+# （入力 2、中間層 16 ユニット（シグモイド）、出力 1（シグモイド）、重み W_in, W, W_out）の
+# 誤差逆伝播 bptt を完成させてください。ミニバッチ全体をまとめて（ベクトル化して）計算します。
+# 空欄は、時刻を後ろから前へたどるループの中で、中間層の δ (delta[t]) を求める 1 行です。
+# delta[t] は時刻 t に中間層へ入る u[t+1] についての損失の勾配 ∂L/∂u[t+1] で、
+# 1 つ先の時刻の delta[t+1] と、この時刻の出力層の delta_out[t] の両方から求めます。
+# 採点では、勾配を数値微分と比べ、さらにこの勾配で学習した RNN が、学習に使わなかった
+# 足し算の 95 % 以上で 8 ビットすべてを正しく答えることを求めます。
+# """
+# instructions.en = """
+# Complete bptt, the backward pass of the course's binary-addition RNN (3_1_simple_RNN:
+# 8-bit addition, input 2, 16 sigmoid hidden units, 1 sigmoid output, weights W_in, W,
+# W_out), computed for a whole mini-batch at once (vectorised).
+# The blank is the line, inside the loop that walks back through time, that computes the
+# hidden layer's delta[t]: the gradient ∂L/∂u[t+1] of the loss by u[t+1], the hidden input
+# at time t. It comes from both the next step's delta[t+1] and this step's output delta
+# delta_out[t].
+# The grader compares your gradients with numeric ones, then trains the RNN with them and
+# requires all 8 bits right for at least 95 % of sums it never trained on.
+# """
+#
+# [[hints]]
+# ja = """\
+# 中間層の出力 z[t+1] は 2 か所で使われます: この時刻の出力 y[t] = σ(z[t+1] W_out) と、\
+# 次の時刻の u[t+2] = X[t+1] W_in + z[t+1] W。∂L/∂z[t+1] は両方の経路の勾配の和です。"""
+# en = """\
+# The hidden output z[t+1] is used twice: by this step's output y[t] = σ(z[t+1] W_out) and \
+# by the next step's u[t+2] = X[t+1] W_in + z[t+1] W. ∂L/∂z[t+1] is the sum of the \
+# gradients along both paths."""
+#
+# [[hints]]
+# ja = """\
+# 行形式の Affine u = z W の逆伝播で、z への勾配は δ Wᵀ です。次の時刻からは \
+# delta[t+1] と W、出力層からは delta_out[t] と W_out を使います。"""
+# en = """\
+# In the row form u = z W, the gradient towards z is δ Wᵀ. From the next step use \
+# delta[t+1] and W; from the output layer use delta_out[t] and W_out."""
+#
+# [[hints]]
+# ja = """\
+# 最後に、和をシグモイドの微分 σ'(u[t+1]) と要素ごとに掛けて ∂L/∂u[t+1] にします。\
+# d_sigmoid は活性化の前の値 u[t+1] に使います（z[t+1] はすでにシグモイドを通った値）。"""
+# en = """\
+# Finally multiply the sum element-wise by the sigmoid's derivative σ'(u[t+1]) to get \
+# ∂L/∂u[t+1]. Apply d_sigmoid to the pre-activation u[t+1] (z[t+1] is already a sigmoid)."""
+#
+# [[wrong]]
+# blank = 1
+# answer = """
+# delta[t] = np.dot(delta_out[t], W_out.T) * d_sigmoid(u[t + 1])
+# """
+# source = "common"
+# why.ja = """\
+# 次の時刻から戻ってくる勾配 delta[t+1] Wᵀ がありません。これでは各時刻の出力の誤差しか\
+# 伝わらず、過去へさかのぼる BPTT になりません（1 ステップで打ち切った勾配）。W と W_in \
+# の勾配が誤りです。"""
+# why.en = """\
+# The gradient coming back from the next step, delta[t+1] Wᵀ, is missing: only each step's \
+# own output error flows back, so this is not backpropagation through time (a gradient \
+# truncated after one step). The gradients of W and W_in are wrong."""
+#
+# [[wrong]]
+# blank = 1
+# answer = """
+# delta[t] = (np.dot(delta[t + 1], W.T)
+#             + np.dot(delta_out[t], W_out.T)) * d_sigmoid(z[t + 1])
+# """
+# source = "common"
+# why.ja = """\
+# d_sigmoid は活性化の前の値 u[t+1] に使います。z[t+1] = σ(u[t+1]) はすでにシグモイドを\
+# 通った値なので、d_sigmoid(z[t+1]) = σ'(σ(u)) は別の値です（講座ノートが出力層で\
+# d_sigmoid(y) とする誤りと同じ種類）。σ'(u) = z(1 − z) です。"""
+# why.en = """\
+# Apply d_sigmoid to the pre-activation u[t+1]. z[t+1] = σ(u[t+1]) is already a sigmoid, so \
+# d_sigmoid(z[t+1]) = σ'(σ(u)) is another value (the same kind of slip as the course \
+# notebook's d_sigmoid(y) at the output). σ'(u) = z(1 − z)."""
+#
+# [[wrong]]
+# blank = 1
+# answer = """
+# delta[t] = (np.dot(delta[t + 1], W)
+#             + np.dot(delta_out[t], W_out.T)) * d_sigmoid(u[t + 1])
+# """
+# source = "common"
+# why.ja = """\
+# 行形式 u[t+2] = X W_in + z[t+1] W の逆伝播では、z[t+1] への勾配は delta[t+1] Wᵀ です。\
+# W は正方行列 (H, H) なので転置を忘れても形のエラーにならず、値だけが誤ります。"""
+# why.en = """\
+# Backward through the row form u[t+2] = X W_in + z[t+1] W, the gradient towards z[t+1] is \
+# delta[t+1] Wᵀ. W is square (H, H), so the missing transpose is no shape error: only the \
+# values are wrong."""
+#
+# [[wrong]]
+# blank = 1
+# answer = """
+# delta[t] = (np.dot(delta[t + 1], W.T)
+#             + np.dot(delta_out[t], W_out.T)) * d_sigmoid(u[t])
+# """
+# source = "common"
+# why.ja = """\
+# 時刻がずれています。delta[t] は u[t+1] についての勾配なので、掛けるのは\
+# σ'(u[t+1])（z[t+1] を作った活性化の微分）です。u[t] は 1 つ前の時刻の値です。"""
+# why.en = """\
+# Off by one step: delta[t] is the gradient by u[t+1], so multiply by σ'(u[t+1]), the \
+# derivative of the activation that made z[t+1]. u[t] belongs to the previous step."""
+#
+# [[wrong]]
+# blank = 1
+# answer = """
+# delta[t] = np.dot(delta[t + 1], W.T) + np.dot(delta_out[t], W_out.T)
+# """
+# source = "common"
+# why.ja = """\
+# シグモイドの微分 σ'(u[t+1]) を掛けていません。これは ∂L/∂z[t+1]（活性化の後）で、\
+# delta[t] = ∂L/∂u[t+1]（活性化の前）ではありません。"""
+# why.en = """\
+# The sigmoid's derivative σ'(u[t+1]) is missing: this is ∂L/∂z[t+1] (after the \
+# activation), not delta[t] = ∂L/∂u[t+1] (before it)."""
+#
+# [[wrong]]
+# blank = 1
+# answer = """
+# delta[t] = np.dot(delta[t + 1], W.T) + np.dot(delta_out[t], W_out.T) * d_sigmoid(u[t + 1])
+# """
+# source = "common"
+# why.ja = """\
+# 括弧が足りません。* は + より先に計算されるので、σ'(u[t+1]) が出力層からの項にしか\
+# 掛かっていません。2 つの経路の和 (δ[t+1] Wᵀ + δout[t] W_outᵀ) 全体に掛けます。"""
+# why.en = """\
+# Parentheses are missing: * binds tighter than +, so σ'(u[t+1]) multiplies only the \
+# output term. Multiply the whole sum of both paths, (δ[t+1] Wᵀ + δout[t] W_outᵀ)."""
+#
+# [[wrong]]
+# blank = 1
+# answer = """
+# delta[t] = (np.dot(delta[t + 1], W.T)
+#             + np.dot(delta_out[t], W_out)) * d_sigmoid(u[t + 1])
+# """
+# source = "common"
+# why.ja = """\
+# 出力層 y[t] = σ(z[t+1] W_out) から z[t+1] へ戻る勾配は delta_out[t] W_outᵀ です。\
+# delta_out[t] は (N, 1)、W_out は (H, 1) なので、転置しないと形が合いません。"""
+# why.en = """\
+# The gradient from the output y[t] = σ(z[t+1] W_out) back to z[t+1] is \
+# delta_out[t] W_outᵀ. delta_out[t] is (N, 1) and W_out is (H, 1): without the transpose \
+# the shapes do not match."""
+#
+# [[accepted]]
+# blank = 1
+# answer = """
+# delta[t] = (delta[t + 1] @ W.T + delta_out[t] @ W_out.T) * z[t + 1] * (1 - z[t + 1])
+# """
+#
+# [[accepted]]
+# blank = 1
+# answer = """
+# delta[t] = (np.dot(delta[t + 1], W.T)
+#             + np.dot(delta_out[t], W_out.T)) * sigmoid(u[t + 1]) * (1 - sigmoid(u[t + 1]))
+# """
+# ///
+"""単純 RNN で 2 進数の足し算を学習する / A simple RNN that learns binary addition (BPTT).
+
+日本語
+------
+講座の 3_1_simple_RNN のネットワークを、ミニバッチ全体でまとめて計算する形（行形式、
+時刻が先頭の軸）に書き直したもの。2 つの数 a, b のビットを下位から 1 ビットずつ読み、
+和 a + b のビットを同じ時刻に出力する。バイアスはない。
+
+    順伝播 (t = 0, …, T-1、z[0] = 0):
+        u[t+1] = X[t] W_in + z[t] W,    z[t+1] = σ(u[t+1]),    y[t] = σ(z[t+1] W_out)
+    損失（二乗誤差の半分、ミニバッチ平均）:
+        L = (1/N) Σ_n Σ_t ½ (y[t] − d[t])²
+    逆伝播 (t = T-1, …, 0、delta[T] = 0):
+        δout[t] = ∂L/∂(z[t+1] W_out) = (y[t] − d[t]) ⊙ y[t] ⊙ (1 − y[t]) / N
+        δ[t]    = ∂L/∂u[t+1] = (δ[t+1] Wᵀ + δout[t] W_outᵀ) ⊙ σ'(u[t+1])
+                  （σ'(u) = σ(u)(1 − σ(u)) = z(1 − z)）
+        ∂L/∂W_out = Σ_t z[t+1]ᵀ δout[t],  ∂L/∂W = Σ_t z[t]ᵀ δ[t],  ∂L/∂W_in = Σ_t X[t]ᵀ δ[t]
+
+形状 (T ビット、N サンプル、H 中間ユニット。学習では T = 8、H = 16):
+    X (T, N, 2) a と b のビット（下位ビットから）、D (T, N, 1) a + b のビット
+    W_in (2, H), W (H, H), W_out (H, 1)
+    u, z, delta (T+1, N, H)（添字 0 は初期状態）; y, delta_out (T, N, 1)
+    grads: params と同じキーと形
+
+講座ノートとの違い: ノートは出力層で既にシグモイドを通った y に d_sigmoid を掛け、
+損失に二乗ノルムではなくノルムを使っている。ここでは正しい式 σ'(v) = y(1 − y) と
+二乗誤差を使う。
+
+English
+-------
+The network of the course notebook 3_1_simple_RNN, rewritten for a whole mini-batch at once
+(row form, time on the first axis). It reads the bits of two numbers a and b one at a time,
+least significant first, and outputs the bit of a + b at the same step. No biases.
+
+    forward (t = 0, …, T-1, z[0] = 0):
+        u[t+1] = X[t] W_in + z[t] W,    z[t+1] = σ(u[t+1]),    y[t] = σ(z[t+1] W_out)
+    loss (half the squared error, mini-batch mean):
+        L = (1/N) Σ_n Σ_t ½ (y[t] − d[t])²
+    backward (t = T-1, …, 0, delta[T] = 0):
+        δout[t] = ∂L/∂(z[t+1] W_out) = (y[t] − d[t]) ⊙ y[t] ⊙ (1 − y[t]) / N
+        δ[t]    = ∂L/∂u[t+1] = (δ[t+1] Wᵀ + δout[t] W_outᵀ) ⊙ σ'(u[t+1])
+                  (σ'(u) = σ(u)(1 − σ(u)) = z(1 − z))
+        ∂L/∂W_out = Σ_t z[t+1]ᵀ δout[t],  ∂L/∂W = Σ_t z[t]ᵀ δ[t],  ∂L/∂W_in = Σ_t X[t]ᵀ δ[t]
+
+Shapes (T bits, N samples, H hidden units; training uses T = 8, H = 16):
+    X (T, N, 2) the bits of a and b (least significant first), D (T, N, 1) the bits of a + b
+    W_in (2, H), W (H, H), W_out (H, 1)
+    u, z, delta (T+1, N, H) (index 0 is the initial state); y, delta_out (T, N, 1)
+    grads: the keys and shapes of params
+
+Unlike the course notebook, which applies d_sigmoid to the output y that is already a
+sigmoid and uses the norm instead of the squared norm in its loss, this file uses the
+correct σ'(v) = y(1 − y) and the squared error.
+"""
+
+import numpy as np
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-x))
+
+
+def d_sigmoid(x: np.ndarray) -> np.ndarray:
+    return (1 - sigmoid(x)) * sigmoid(x)
+
+
+def forward(params: dict, X: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    W_in, W, W_out = params['W_in'], params['W'], params['W_out']  # (2, H), (H, H), (H, 1)
+    T, N, _ = X.shape
+    H = W.shape[0]
+    u = np.zeros((T + 1, N, H))  # u[0] unused
+    z = np.zeros((T + 1, N, H))  # z[0] = 0: the initial state
+    y = np.zeros((T, N, W_out.shape[1]))  # (T, N, 1)
+    for t in range(T):
+        u[t + 1] = np.dot(X[t], W_in) + np.dot(z[t], W)  # (N, H)
+        z[t + 1] = sigmoid(u[t + 1])  # (N, H)
+        y[t] = sigmoid(np.dot(z[t + 1], W_out))  # (N, 1)
+    return u, z, y
+
+
+def mean_squared_error(d: np.ndarray, y: np.ndarray) -> float:
+    batch_size = y.shape[1]
+    return 0.5 * np.sum((y - d) ** 2) / batch_size  # the squared norm, halved
+
+
+def bptt(params: dict, X: np.ndarray, D: np.ndarray) -> dict:
+    W, W_out = params['W'], params['W_out']  # (H, H), (H, 1)
+    u, z, y = forward(params, X)
+    T, N, _ = X.shape
+    delta_out = (y - D) * y * (1 - y) / N  # σ'(v) = y (1 - y): y is already a sigmoid (T, N, 1)
+    delta = np.zeros_like(u)  # delta[t] = ∂L/∂u[t+1]; delta[T] = 0 (T+1, N, H)
+    grads = {key: np.zeros_like(value) for key, value in params.items()}
+    for t in reversed(range(T)):
+        # BEGIN BLANK
+        delta[t] = (np.dot(delta[t + 1], W.T)
+                    + np.dot(delta_out[t], W_out.T)) * d_sigmoid(u[t + 1])
+        # END BLANK
+        grads['W_out'] += np.dot(z[t + 1].T, delta_out[t])  # (H, 1)
+        grads['W'] += np.dot(z[t].T, delta[t])  # (H, H)
+        grads['W_in'] += np.dot(X[t].T, delta[t])  # (2, H)
+    return grads
+
+
+if __name__ == "__main__":
+    rng = np.random.default_rng(0)
+    params = {'W_in': rng.standard_normal((2, 16)), 'W': rng.standard_normal((16, 16)),
+              'W_out': rng.standard_normal((16, 1))}
+    a, b = rng.integers(0, 128, 64), rng.integers(0, 128, 64)
+    bits = np.arange(8)[:, None]  # least significant first
+    X = np.stack([(a >> bits) & 1, (b >> bits) & 1], axis=2).astype(float)  # (8, 64, 2)
+    D = (((a + b) >> bits) & 1)[:, :, None].astype(float)  # (8, 64, 1)
+    for _ in range(500):
+        grads = bptt(params, X, D)
+        for key in params:
+            params[key] -= 2.0 * grads[key]
+    y = forward(params, X)[2]
+    print(mean_squared_error(D, y), np.mean(np.all(np.round(y) == D, axis=0)))
