@@ -33,3 +33,17 @@ def test_json_schema_doc_names_every_field():
     for field in ("schema_version", "lang", "score", "max_score", "exercises", "status",
                   "checks", "name", "kind", "points", "message", "unfilled", "timeout"):
         assert f"`{field}`" in doc, field
+
+
+def test_the_wheel_ships_the_data_the_worker_and_students_need(tmp_path):
+    """A non-editable install has the compiled catalogue, the digits and the helpers."""
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp_path,
+                    ROOT], check=True, timeout=600)
+    (wheel,) = tmp_path.glob("edrill-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for needed in ("grader/locale/ja/LC_MESSAGES/edrill.mo", "grader/locale/ja.po",
+                   "grader/data/digits.npz", "grader/data/README.md",
+                   "grader/common/functions.py", "grader/harness/digits.py"):
+        assert needed in names, f"{needed} is missing from the wheel: see package-data"
