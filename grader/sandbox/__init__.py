@@ -1,0 +1,1 @@
+"""Sandboxes for grading untrusted submissions (`grader batch`)."""
