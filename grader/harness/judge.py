@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 from grader.checks import CheckFailed, summarize
-from grader.harness import memory_task
+from grader.harness import memory_task, narrow_valley
 
 HELD_OUT_SEED = 7  # the memory task's test data; training uses seed 0
 HELD_OUT_SIZE = 256
@@ -41,3 +41,22 @@ def require_accuracy(accuracy: float, at_least: float = 0.95) -> None:
         fail_outcome(f"正解率 {accuracy:.1%} ({at_least:.0%} 以上が必要、当てずっぽうで 50 %)",
                      f"accuracy {accuracy:.1%} (at least {at_least:.0%} needed; guessing "
                      "gives 50 %)", got=accuracy)
+
+
+def require_valley_optimum(params: Any, optimizer: str) -> None:
+    """Fail unless the params after ``narrow_valley.STEPS`` steps are at the valley's optimum.
+
+    The message gives what plain SGD reaches at its best learning rate in the same budget,
+    so the student sees what the comparison is.
+    """
+    gap = narrow_valley.distance(params)
+    sgd_lr, sgd_gap = narrow_valley.best_sgd()
+    tol = narrow_valley.TOLERANCE
+    if not gap < tol:
+        fail_outcome(f"(−4, 0) から {narrow_valley.STEPS} ステップ後も最適値 (3, −2) に届きません: "
+                     f"差の最大 {gap:.4g}（{tol:g} 未満が必要。最良の学習率 {sgd_lr:g} の SGD で "
+                     f"{sgd_gap:.3g}、正しい {optimizer} なら 0.001 未満）",
+                     f"{narrow_valley.STEPS} steps from (−4, 0) do not reach the optimum (3, −2): "
+                     f"largest distance {gap:.4g} (below {tol:g} needed; SGD at its best "
+                     f"learning rate {sgd_lr:g} gets {sgd_gap:.3g}, a correct {optimizer} below "
+                     "0.001)", got=params)

@@ -100,3 +100,13 @@ def sgd(lr: float, steps: int = STEPS) -> dict[str, np.ndarray]:
         grads = gradients(params)
         params = {key: params[key] - lr * grads[key] for key in params}
     return params
+
+
+def check_sgd_misses() -> None:
+    """The control run: at every learning rate tried, plain SGD stays farther than ten times
+    the tolerance from the optimum, and stepping it agrees with the closed form."""
+    for lr in SGD_LEARNING_RATES:
+        assert sgd_distance(lr) > 10 * TOLERANCE, lr
+    sgd_lr, sgd_gap = best_sgd()
+    stepped = distance(sgd(sgd_lr))
+    assert np.isclose(stepped, sgd_gap, rtol=1e-9), (stepped, sgd_gap)
