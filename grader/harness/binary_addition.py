@@ -36,6 +36,8 @@ from functools import cache
 
 import numpy as np
 
+from grader.harness.validate import float_arrays
+
 BINARY_DIM = 8  # T
 INPUT_SIZE = 2  # the bits of a and b
 HIDDEN_SIZE = 16  # H
@@ -124,21 +126,6 @@ def loss(params: dict[str, np.ndarray], X: np.ndarray, D: np.ndarray) -> float:
     return float(0.5 * np.sum((y - D) ** 2) / X.shape[1])
 
 
-def _check_params(params: object, where: str, shapes: dict) -> dict[str, np.ndarray]:
-    """Raise ``ValueError`` unless ``params`` is a dict of finite float arrays of ``shapes``."""
-    if type(params) is not dict:
-        raise ValueError(f"{where}: got a {type(params).__name__}, not a dict")
-    for name, shape in shapes.items():
-        value = params.get(name)
-        if type(value) is not np.ndarray or value.shape != shape or value.dtype.kind != "f":
-            got = getattr(value, "shape", type(value).__name__)
-            raise ValueError(f"{where}: '{name}' should be a float array of shape {shape}, "
-                             f"got {got}")
-        if not np.all(np.isfinite(value)):
-            raise ValueError(f"{where}: '{name}' has non-finite values (nan or inf)")
-    return params
-
-
 def train(grad_fn: GradFn, *, seed: int = 0, steps: int = STEPS,
           learning_rate: float = LEARNING_RATE) -> dict[str, np.ndarray]:
     """Plain SGD with ``grads = grad_fn(params, X, D)`` on ``steps`` batches of training pairs.
@@ -159,11 +146,11 @@ def train(grad_fn: GradFn, *, seed: int = 0, steps: int = STEPS,
     for i in range(steps):
         pairs = train_pairs[rng.integers(0, len(train_pairs), BATCH_SIZE)]
         X, D = encode(pairs // LARGEST, pairs % LARGEST)  # (T, N, 2), (T, N, 1)
-        grads = _check_params(grad_fn(params, X, D), f"at training step {i}, the gradients",
-                              PARAM_SHAPES)
+        grads = float_arrays(grad_fn(params, X, D), PARAM_SHAPES,
+                             f"at training step {i}, the gradients")
         for name in PARAM_SHAPES:
             params[name] = params[name] - learning_rate * grads[name]
-        _check_params(params, f"after training step {i}, the weights", PARAM_SHAPES)
+        float_arrays(params, PARAM_SHAPES, f"after training step {i}, the weights")
     return params
 
 
@@ -179,7 +166,7 @@ def held_out_accuracy(params: object) -> float:
     Raises ``ValueError`` when ``params`` is not a dict of finite float arrays of the
     expected shapes.
     """
-    params = _check_params(params, "the trained weights", PARAM_SHAPES)
+    params = float_arrays(params, PARAM_SHAPES, "the trained weights")
     a, b = held_out_pairs()
     X, _ = encode(a, b)
     y = forward(params, X)[2][:, :, 0]  # (T, n)

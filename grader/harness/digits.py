@@ -34,6 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
+from grader.harness.validate import float_arrays
+
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "digits.npz"
 
 INPUT_SIZE = 64  # D: 8 x 8 pixels
@@ -83,22 +85,6 @@ def init_network(seed: int) -> dict[str, np.ndarray]:
     }
 
 
-def _check_network(network: object, where: str) -> dict[str, np.ndarray]:
-    """Raise ``ValueError`` unless ``network`` is a dict of finite float arrays of the right
-    shapes."""
-    if type(network) is not dict:
-        raise ValueError(f"{where}: network is a {type(network).__name__}, not a dict")
-    for name, shape in PARAM_SHAPES.items():
-        value = network.get(name)
-        if type(value) is not np.ndarray or value.shape != shape or value.dtype.kind != "f":
-            got = getattr(value, "shape", type(value).__name__)
-            raise ValueError(f"{where}: network['{name}'] should be a float array of shape "
-                             f"{shape}, got {got}")
-        if not np.all(np.isfinite(value)):
-            raise ValueError(f"{where}: network['{name}'] has non-finite values (nan or inf)")
-    return network
-
-
 def train(step: StepFn, *, seed: int = 0, steps: int = STEPS,
           learning_rate: float = LEARNING_RATE) -> dict[str, np.ndarray]:
     """Mini-batch training: ``step(network, x_batch, d_batch, learning_rate)`` ``steps`` times.
@@ -121,7 +107,7 @@ def train(step: StepFn, *, seed: int = 0, steps: int = STEPS,
     for i in range(steps):
         batch = rng.choice(len(x_train), BATCH_SIZE, replace=False)
         step(network, x_train[batch], d_train[batch], learning_rate)
-        _check_network(network, f"after training step {i}")
+        float_arrays(network, PARAM_SHAPES, f"after training step {i}", "network")
     return network
 
 
@@ -143,6 +129,6 @@ def held_out_accuracy(network: object) -> float:
     Raises ``ValueError`` when ``network`` is not a dict of finite float arrays of the
     expected shapes.
     """
-    network = _check_network(network, "the trained network")
+    network = float_arrays(network, PARAM_SHAPES, "the trained network", "network")
     x_test, d_test = load("test")
     return float(np.mean(predict(network, x_test) == d_test.argmax(axis=1)))

@@ -29,6 +29,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from grader.harness import optimizer_task
+
 TARGET = {"x": np.array([3.0]), "y": np.array([-2.0])}
 CURVATURE = {"x": np.array([0.01]), "y": np.array([2.0])}
 START = {"x": np.array([-4.0]), "y": np.array([0.0])}
@@ -57,26 +59,12 @@ def loss(params: dict[str, np.ndarray]) -> float:
 def minimize(make_optimizer: Callable[..., object], kwargs: dict,
              steps: int = STEPS) -> dict:
     """Make ``make_optimizer(**kwargs)`` and step it ``steps`` times from ``START``."""
-    optimizer = make_optimizer(**kwargs)
-    params = start()
-    for _ in range(steps):
-        optimizer.update(params, gradients(params))
-    return {key: np.array(value) for key, value in params.items()}
+    return optimizer_task.descend(make_optimizer, kwargs, steps, start(), gradients)
 
 
 def distance(params: object) -> float:
     """The largest |param − optimum|; inf for anything that is not finite params."""
-    if type(params) is not dict or set(params) != set(TARGET):
-        return float("inf")
-    worst = 0.0
-    for key, want in TARGET.items():
-        got = params[key]
-        if type(got) is not np.ndarray or got.shape != want.shape or got.dtype.kind != "f":
-            return float("inf")
-        if not np.all(np.isfinite(got)):
-            return float("inf")
-        worst = max(worst, float(np.max(np.abs(got - want))))
-    return worst
+    return optimizer_task.distance_to(params, TARGET)
 
 
 def sgd_distance(lr: float, steps: int = STEPS) -> float:

@@ -43,19 +43,31 @@ def loss(params: dict[str, np.ndarray]) -> float:
 
 def minimize(make_optimizer: Callable[..., object], kwargs: dict, steps: int) -> dict:
     """Make ``make_optimizer(**kwargs)`` and step it ``steps`` times from 0; the final params."""
-    optimizer = make_optimizer(**kwargs)
-    params = start()
-    for _ in range(steps):
-        optimizer.update(params, gradients(params))
-    return {key: np.array(value) for key, value in params.items()}
+    return descend(make_optimizer, kwargs, steps, start(), gradients)
 
 
 def distance(params: object) -> float:
     """The largest |param − optimum| over every entry; inf for anything that is not params."""
-    if type(params) is not dict or set(params) != set(TARGET):
+    return distance_to(params, TARGET)
+
+
+def descend(make_optimizer: Callable[..., object], kwargs: dict, steps: int,
+            params: dict[str, np.ndarray],
+            grad: Callable[[dict[str, np.ndarray]], dict[str, np.ndarray]]) -> dict:
+    """``steps`` calls of ``optimizer.update(params, grad(params))`` from ``params``."""
+    optimizer = make_optimizer(**kwargs)
+    for _ in range(steps):
+        optimizer.update(params, grad(params))
+    return {key: np.array(value) for key, value in params.items()}
+
+
+def distance_to(params: object, target: dict[str, np.ndarray]) -> float:
+    """The largest |param − target| over every entry; inf unless ``params`` is a dict of
+    finite float arrays with ``target``'s keys and shapes."""
+    if type(params) is not dict or set(params) != set(target):
         return float("inf")
     worst = 0.0
-    for key, want in TARGET.items():
+    for key, want in target.items():
         got = params[key]
         if type(got) is not np.ndarray or got.shape != want.shape or got.dtype.kind != "f":
             return float("inf")

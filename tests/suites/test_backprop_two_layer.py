@@ -3,49 +3,17 @@
 Shapes: x (N, D), W1 (D, H), W2 (H, K), all of N, D, H, K different (4, 3, 5, 2), so a
 missing or misplaced transpose is a shape error. S: the grad dict's keys, shapes and float
 dtypes. G: grad['W1'] and grad['b1'] against central differences of the exact loss
-(mean cross-entropy of the ReLU/softmax network, computed here), with some hidden units
+(mean cross-entropy of the ReLU/softmax network: grader.harness.two_layer), with some hidden units
 inactive (u1 < 0) and every |u1| > 0.05, so the differences never cross ReLU's kink.
 """
 
-import numpy as np
-
-from grader.checks import check, expect_array, numeric_gradient, same_gradient
-
-N, D, H, K = 4, 3, 5, 2
-SHAPES = {"W1": (D, H), "b1": (H,), "W2": (H, K), "b2": (K,)}
-
-
-def problem(seed):
-    rng = np.random.default_rng(seed)
-    network = {key: rng.standard_normal(shape) for key, shape in SHAPES.items()}
-    x = rng.standard_normal((N, D))
-    d = np.eye(K)[rng.integers(0, K, N)]  # one-hot (N, K)
-    return network, x, d
-
-
-def exact_loss(network, x, d):
-    """Mean cross-entropy of softmax(ReLU(x W1 + b1) W2 + b2), via log-sum-exp (exact)."""
-    u1 = x @ network["W1"] + network["b1"]
-    u2 = np.maximum(u1, 0) @ network["W2"] + network["b2"]
-    z = u2 - u2.max(axis=1, keepdims=True)
-    log_y = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-    return float(-np.sum(d * log_y) / len(x))
-
-
-def numeric(network, x, d, key):
-    def loss(value):
-        return exact_loss({**network, key: value}, x, d)
-    return numeric_gradient(loss, network[key].copy())
+from grader.checks import check, expect_array, same_gradient
+from grader.harness.two_layer import SHAPES, away_from_kink, numeric, problem
 
 
 def student_grad(student, network, x, d):
     u1, z1, y = student.forward(network, x)
     return student.backward(network, x, d, u1, z1, y)
-
-
-def away_from_kink(network, x):
-    u1 = x @ network["W1"] + network["b1"]
-    return np.abs(u1).min() > 0.05 and (u1 < 0).any() and (u1 > 0).any()
 
 
 @check("S", 2, ja="grad の各勾配がパラメータと同じ形の float 配列: W1 (D, H), b1 (H,), "

@@ -3,9 +3,10 @@
 Small fixed problems first, so a wrong line is named precisely: N, D, H, K = 4, 3, 5, 2 (all
 different, so a misplaced transpose or a wrong axis is a shape error). S: the keys, shapes and
 dtypes of grad. G: each gradient against central differences of the exact loss (mean
-cross-entropy of the ReLU/softmax net, computed here), with some hidden units inactive and
-every |u1| > 0.05, so the differences never cross ReLU's kink. K: the network after one and
-after two steps equals the reference's (the update: sign, learning rate, every key, in place).
+cross-entropy of the ReLU/softmax net: grader.harness.two_layer), with some hidden units
+inactive and every |u1| > 0.05, so the differences never cross ReLU's kink. K: the network
+after one and after two steps equals the reference's (the update: sign, learning rate, every
+key, in place).
 C: 300 steps of the student's train_step on real handwritten digits (UCI optdigits, vendored
 in grader/data/) run in the worker through grader.harness.digits; the trained network is
 judged here on 500 test images the worker never trains on. The control runs — no update and
@@ -21,45 +22,15 @@ from grader.checks import (
     check,
     control,
     expect_array,
-    numeric_gradient,
     same_array,
     same_gradient,
 )
 from grader.harness import digits
 from grader.harness.judge import fail_outcome
+from grader.harness.two_layer import SHAPES, away_from_kink, numeric, problem
 from grader.i18n import bilingual
 
-N, D, H, K = 4, 3, 5, 2
-SHAPES = {"W1": (D, H), "b1": (H,), "W2": (H, K), "b2": (K,)}
 LEARNING_RATE = 0.3  # as in the training on digits
-
-
-def problem(seed):
-    rng = np.random.default_rng(seed)
-    network = {key: rng.standard_normal(shape) for key, shape in SHAPES.items()}
-    x = rng.standard_normal((N, D))
-    d = np.eye(K)[rng.integers(0, K, N)]  # one-hot (N, K)
-    return network, x, d
-
-
-def exact_loss(network, x, d):
-    """Mean cross-entropy of softmax(ReLU(x W1 + b1) W2 + b2), via log-sum-exp (exact)."""
-    u1 = x @ network["W1"] + network["b1"]
-    u2 = np.maximum(u1, 0) @ network["W2"] + network["b2"]
-    z = u2 - u2.max(axis=1, keepdims=True)
-    log_y = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-    return float(-np.sum(d * log_y) / len(x))
-
-
-def numeric(network, x, d, key):
-    def loss(value):
-        return exact_loss({**network, key: value}, x, d)
-    return numeric_gradient(loss, network[key].copy())
-
-
-def away_from_kink(network, x):
-    u1 = x @ network["W1"] + network["b1"]
-    return np.abs(u1).min() > 0.05 and (u1 < 0).any() and (u1 > 0).any()
 
 
 def student_grad(student, seed):
