@@ -17,6 +17,8 @@ Modules run inside the worker (the fork-server preloads them all):
 - ``digits``: a two-layer net trained on real handwritten digits (``grader/data``).
 - ``binary_addition``: the course's simple RNN learning 8-bit binary addition.
 - ``rl_task``: Q-learning on a small chain MDP whose Q* is known.
+- ``two_layer``: the exact loss of a small two-layer net, for gradient checks.
+- ``validate``: checks that what a student's step returns is still finite float arrays.
 - ``gradcheck``: numeric gradients (by a function's argument, or by a method's argument of
   a freshly made object such as a layer's ``forward(x)``) and grids of calls, one round
   trip each.
