@@ -32,6 +32,7 @@ HEADER_CLOSE = "# ///"
 REGION_BEGIN = "# BEGIN BLANK"
 REGION_END = "# END BLANK"
 EXPRESSION_MARK = "# BLANK:"
+BARE_MARK = "# BLANK"  # alone at the end of `return EXPR` or `TARGET = EXPR`: the blank is EXPR
 
 Text = dict[str, str]  # {"ja": ..., "en": ...}
 
@@ -180,7 +181,28 @@ def _one_line(text: str) -> str:
 
 
 def _code_part(line: str) -> str:
-    return line[: line.rfind(EXPRESSION_MARK)].rstrip()
+    """The code of an expression blank's line, without its `# BLANK` comment."""
+    return line[: line.rfind(BARE_MARK)].rstrip()
+
+
+def _is_bare_mark(line: str, stripped: str) -> bool:
+    return (line.rstrip().endswith(BARE_MARK) and stripped not in (REGION_BEGIN, REGION_END)
+            and bool(_code_part(line).strip()))
+
+
+def _value_text(code: str) -> str | None:
+    """The EXPR of a one-line `return EXPR` or `TARGET = EXPR` (also `+=`, `: T =`)."""
+    source = code.strip()
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    if len(tree.body) != 1:
+        return None
+    node = tree.body[0]
+    if isinstance(node, (ast.Return, ast.Assign, ast.AugAssign, ast.AnnAssign)) and node.value:
+        return ast.get_source_segment(source, node.value)
+    return None
 
 
 def _text(value: object, key: str, path: Path) -> Text:
@@ -293,14 +315,22 @@ def _find_blanks(path: Path, lines: list[str], start: int) -> list[Blank]:
                 label=label,
             ))
             open_at = None
-        elif EXPRESSION_MARK in line:
+        elif EXPRESSION_MARK in line or _is_bare_mark(line, stripped):
             if open_at is not None:
                 raise SolutionFormatError(
                     path, i + 1, "an expression blank inside a blank region",
                     "close the region first, or make the expression part of the region",
                 )
-            text = line[line.rfind(EXPRESSION_MARK) + len(EXPRESSION_MARK):].strip()
             code = _code_part(line)
+            if EXPRESSION_MARK in line:
+                text = line[line.rfind(EXPRESSION_MARK) + len(EXPRESSION_MARK):].strip()
+            else:
+                text = _value_text(code) or ""
+                if not text:
+                    raise SolutionFormatError(
+                        path, i + 1, f"a bare '{BARE_MARK}' needs a line 'return EXPR' or "
+                        "'TARGET = EXPR'", f"write '{EXPRESSION_MARK} <the blank's text>' "
+                        "to name the blank yourself")
             if not text:
                 raise SolutionFormatError(
                     path, i + 1, f"'{EXPRESSION_MARK}' names no expression",

@@ -160,3 +160,20 @@ def test_the_manifest_order_is_checked(tmp_path, requires, day, problem):
 def test_requires_reaches_the_public_manifest(course):
     ex = next(e for e in course.exercises() if e.id == "backprop_two_layer")
     assert ex.meta()["requires"] == ["d_relu", "affine_backward"]
+
+
+def test_a_bare_blank_marker_takes_the_value_of_its_line(tmp_path):
+    body = BODY.replace("return x + 1  # BLANK: x + 1", "return x + 1  # BLANK").replace(
+        "    # BEGIN BLANK\n    y = 2 * x\n    # END BLANK\n", "    y: float = 2 * x  # BLANK\n")
+    ex = parse_solution(write(tmp_path, HEADER + body))
+    assert [(b.kind, b.answer) for b in ex.blanks] == [("expression", "x + 1"),
+                                                        ("expression", "2 * x")]
+    assert "return x - 1\n" in ex.with_answers({1: "x - 1"})
+    assert "    y: float = _blank(2)\n" in ex.with_answers({}, keep_others=False)
+
+
+def test_a_bare_blank_marker_on_another_statement_names_the_fix(tmp_path):
+    body = BODY.replace("return x + 1  # BLANK: x + 1", "print(x)  # BLANK\n    return x")
+    with pytest.raises(SolutionFormatError, match="needs a line 'return EXPR'") as err:
+        parse_solution(write(tmp_path, HEADER + body))
+    assert "# BLANK: <the blank's text>" in str(err.value)
