@@ -3,6 +3,7 @@
     grader build [--check]            solutions/ -> exercises/ (stubs, manifest, recordings)
     grader try ID --answer TEXT       grade the solution with one blank replaced
     grader selftest [ID ...]          prove every suite discriminates
+    grader sandbox setup|check        the Linux sandbox of batch grading (grader.cli.sandbox)
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from grader.cli.common import (
     lang_of,
     run_main,
 )
+from grader.cli.sandbox import add_parser as add_sandbox_parser
+from grader.cli.sandbox import cmd_sandbox
 from grader.course import find_course
 
 
@@ -55,6 +58,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--timeout", type=float, default=3.0, metavar="S",
                    help="seconds per call (default 3)")
     s.add_argument("--verbose", "-v", action="store_true", help="list every finding")
+    add_sandbox_parser(sub)
     return p
 
 
@@ -147,7 +151,8 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return EXIT_NOT_PASSED if bad else EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest}
+COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest,
+            "sandbox": cmd_sandbox}
 
 
 def main(argv: list[str] | None = None) -> int:

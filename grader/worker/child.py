@@ -185,8 +185,9 @@ def _changed(snap: Any, value: Any) -> bool:
     return False
 
 
-def redirect_output(log_path: str) -> None:
-    """Student prints go to the log file; stdin is empty."""
+def redirect_output(log_path: str, log_fd: int | None = None) -> None:
+    """Student prints go to the log file (or the open log `log_fd` the trusted side passed,
+    in a sandbox that cannot see the log's path); stdin is empty."""
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
@@ -195,7 +196,10 @@ def redirect_output(log_path: str) -> None:
     null = os.open(os.devnull, os.O_RDONLY)
     os.dup2(null, 0)
     os.close(null)
-    log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    if log_fd is not None:
+        log = log_fd
+    else:
+        log = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     os.dup2(log, 1)
     os.dup2(log, 2)
     os.close(log)
@@ -228,11 +232,11 @@ def apply_limits(limits: dict) -> None:
             pass
 
 
-def start(sock: socket.socket, spec: dict) -> None:
+def start(sock: socket.socket, spec: dict, log_fd: int | None = None) -> None:
     """Run in the fresh worker process: isolate, then serve until the channel closes."""
     for sig in (signal.SIGINT, signal.SIGTERM):
         signal.signal(sig, signal.SIG_DFL)
-    redirect_output(spec["log_path"])
+    redirect_output(spec["log_path"], log_fd)
     apply_limits(spec.get("limits", {}))
     student_dir = spec["student_dir"]
     os.chdir(student_dir)

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,27 +61,79 @@ class ForkServerError(RuntimeError):
     pass
 
 
+@dataclass
+class Launcher:
+    """How to start the fork-server inside a sandbox (grader.sandbox.linux builds these).
+
+    The command run is ``argv_prefix + [python, "-I", "-B", "-c", <start code>, <fd>,
+    "--sandboxed"]``: `argv_prefix` is e.g. ``bwrap …`` (it must keep the inherited control
+    socket open), `python` and `package_parent` are paths as seen inside. `preexec` runs in
+    the child before exec (rlimits, then dropping to the slot's uid); `env` is the
+    environment of the launcher process itself. With `pid_namespace`, worker pids are
+    pids of another namespace: the trusted side never signals them, it asks the
+    fork-server (which runs inside) to kill. Worker logs are opened by the trusted side and
+    passed to the worker as a file descriptor, so the worker needs no path to them.
+    """
+
+    argv_prefix: list[str]
+    python: str
+    package_parent: str
+    preexec: Callable[[], None] | None = None
+    env: dict[str, str] = field(default_factory=dict)
+    pid_namespace: bool = True
+
+
 class ForkServerClient:
     """A fork-server process, started at once, used when the first worker is needed."""
 
-    def __init__(self, extra_env: dict[str, str] | None = None) -> None:
+    def __init__(self, extra_env: dict[str, str] | None = None,
+                 launcher: Launcher | None = None) -> None:
         if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
             raise ForkServerError(
                 "edrill's isolated worker needs a POSIX system (Linux or macOS) for now; on "
                 "Windows, use WSL (Windows support is planned)")
+        self.launcher = launcher
+        self._owner = os.getpid()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
-        env = dict(os.environ, **SINGLE_THREAD_ENV, **(extra_env or {}))
         self._stderr = tempfile.TemporaryFile()
-        code = (f"import sys; sys.path.insert(0, {PACKAGE_PARENT!r}); "
-                "from grader.worker.forkserver import main; main()")
-        self.proc = subprocess.Popen(
-            [sys.executable, "-I", "-B", "-c", code, str(theirs.fileno())],
-            pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=self._stderr, env=env, close_fds=True,
-        )
+        if launcher is None:
+            env = dict(os.environ, **SINGLE_THREAD_ENV, **(extra_env or {}))
+            code = (f"import sys; sys.path.insert(0, {PACKAGE_PARENT!r}); "
+                    "from grader.worker.forkserver import main; main()")
+            self.proc = subprocess.Popen(
+                [sys.executable, "-I", "-B", "-c", code, str(theirs.fileno())],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=self._stderr, env=env, close_fds=True,
+            )
+        else:
+            code = (f"import sys; sys.path.insert(0, {launcher.package_parent!r}); "
+                    "from grader.worker.forkserver import main; main()")
+            self.proc = subprocess.Popen(
+                [*launcher.argv_prefix, launcher.python, "-I", "-B", "-c", code,
+                 str(theirs.fileno()), "--sandboxed"],
+                pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=self._stderr,
+                env=dict(launcher.env, **(extra_env or {})), close_fds=True,
+                preexec_fn=launcher.preexec,
+            )
         theirs.close()
         self.ctrl = ours
         self.ready = False
+
+    @property
+    def sandboxed(self) -> bool:
+        return self.launcher is not None
+
+    def alive(self) -> bool:
+        """The fork-server process (or its launcher) is still running (also asked from a
+        forked copy of the process that started it, which cannot wait for it)."""
+        if os.getpid() == self._owner:
+            return self.proc.poll() is None
+        try:
+            with open(f"/proc/{self.proc.pid}/stat", "rb") as f:
+                return f.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+        except (OSError, IndexError):
+            return False
 
     def _recv(self, timeout: float) -> dict:
         self.ctrl.settimeout(timeout)
@@ -90,6 +144,22 @@ class ForkServerClient:
         if not data:
             raise ForkServerError(self._failure("the fork-server has ended"))
         return json.loads(data)
+
+    def _await_sandboxed_ready(self, timeout: float = 60.0) -> None:
+        """Wait for {"ready": true}; a launcher that ended (bwrap refused to start: its
+        reason is on stderr) is reported at once, not after the whole timeout (a datagram
+        socket does not tell us its other end closed)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                self._recv(min(0.1, max(0.001, deadline - time.monotonic())))
+                return
+            except ForkServerError:
+                if time.monotonic() >= deadline:
+                    raise
+                if not self.alive():
+                    raise ForkServerError(self._failure(
+                        "the sandbox ended before its fork-server started")) from None
 
     def _failure(self, what: str) -> str:
         self._stderr.seek(0)
@@ -125,7 +195,10 @@ class ForkServerClient:
     def notify(self, message: dict, fds: list[int] = ()) -> None:
         """Send a request (with `reply: false` it gets no answer)."""
         if not self.ready:
-            self._recv(timeout=60.0)  # {"ready": true}
+            if self.launcher is not None:
+                self._await_sandboxed_ready()
+            else:
+                self._recv(timeout=60.0)  # {"ready": true}
             self.ready = True
         try:
             socket.send_fds(self.ctrl, [json.dumps(message).encode()], list(fds))
@@ -146,10 +219,19 @@ class WorkerProcess:
 
         self.server = server
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        fds = [theirs.fileno()]
+        log_fd = None
+        if server.sandboxed:  # the worker cannot reach our log path: hand it the file
+            log_fd = os.open(spec["log_path"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC
+                             | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+            fds.append(log_fd)
+            spec = dict(spec, log_fd=True)
         try:
-            server.notify({"op": "fork", "spec": spec, "reply": False}, [theirs.fileno()])
+            server.notify({"op": "fork", "spec": spec, "reply": False}, fds)
         finally:
             theirs.close()
+            if log_fd is not None:
+                os.close(log_fd)
         self.channel = Channel(ours)
         self.alive = True
         self._pid: int | None = None
@@ -216,7 +298,9 @@ class WorkerProcess:
                 return {}
         self.alive = False
         self.channel.close()
-        if kill:  # do not wait for the fork-server's answer to stop the tree
+        if kill and not (self.server.sandboxed and self.server.launcher.pid_namespace):
+            # do not wait for the fork-server's answer to stop the tree (a pid of another
+            # namespace is not ours to signal: there the fork-server's kill does it)
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(self.pid, signal.SIGKILL)
         message = {"op": "kill" if kill else "reap", "pid": self.pid, "wait": 1.0}

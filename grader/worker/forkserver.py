@@ -38,6 +38,7 @@ def _prctl(option: int, value: int) -> None:
 
 
 PR_SET_PDEATHSIG = 1
+PR_SET_DUMPABLE = 4
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -118,7 +119,7 @@ class ForkServer:
         self.workers.pop(pid, None)
         return {"pid": pid, "status": status, "killed": killed}
 
-    def fork(self, spec: dict, fd: int) -> int:
+    def fork(self, spec: dict, fd: int, log_fd: int | None = None) -> int:
         pid = os.fork()
         if pid == 0:  # the worker
             code = 0
@@ -128,12 +129,14 @@ class ForkServer:
                 _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
                 from grader.worker import child
 
-                child.start(socket.socket(fileno=fd), spec)
+                child.start(socket.socket(fileno=fd), spec, log_fd)
             except BaseException:  # noqa: B036 - never return into the server's loop
                 code = 70
             finally:
                 os._exit(code)
         os.close(fd)
+        if log_fd is not None:
+            os.close(log_fd)
         self.workers[pid] = None
         return pid
 
@@ -149,16 +152,20 @@ class ForkServer:
             request = json.loads(data)
             op = request.get("op")
             if op == "fork":
-                if len(fds) != 1:
+                # one socket, and the open log file when the trusted side sends it (sandbox)
+                wanted = 2 if isinstance(request.get("spec"), dict) and request["spec"].get(
+                    "log_fd") else 1
+                if len(fds) != wanted:
                     for fd in fds:
                         os.close(fd)
                     if request.get("reply", True):
                         self.reply({"error": "fork needs exactly one socket"})
                     continue
                 try:
-                    pid = self.fork(request["spec"], fds[0])
+                    pid = self.fork(request["spec"], fds[0], fds[1] if wanted == 2 else None)
                 except OSError as err:  # no fork (a process limit): the worker never says hello
-                    os.close(fds[0])
+                    for fd in fds:
+                        os.close(fd)
                     if request.get("reply", True):
                         self.reply({"error": f"fork failed: {err}"})
                     continue
@@ -182,6 +189,11 @@ class ForkServer:
 def main() -> None:
     _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    if "--sandboxed" in sys.argv[2:]:
+        # In a sandbox the workers run as the fork-server's own uid: undumpable, it cannot
+        # be ptraced (nor its memory written through /proc) by a worker. The workers inherit
+        # this, so neither can one worker touch another.
+        _prctl(PR_SET_DUMPABLE, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the trusted process
     ctrl = socket.socket(fileno=int(sys.argv[1]))
     # What every worker needs, loaded once: numpy, the worker's own code, and the trusted
