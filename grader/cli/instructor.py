@@ -3,6 +3,7 @@
     grader build [--check]            solutions/ -> exercises/ (stubs, manifest, recordings)
     grader try ID --answer TEXT       grade the solution with one blank replaced
     grader selftest [ID ...]          prove every suite discriminates
+    grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from grader.cli.batch import add_parser as add_batch_parser
+from grader.cli.batch import cmd_batch
 from grader.cli.common import (
     EXIT_NOT_PASSED,
     EXIT_OK,
@@ -55,6 +58,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--timeout", type=float, default=3.0, metavar="S",
                    help="seconds per call (default 3)")
     s.add_argument("--verbose", "-v", action="store_true", help="list every finding")
+
+    add_batch_parser(sub)
     return p
 
 
@@ -147,7 +152,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return EXIT_NOT_PASSED if bad else EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest}
+COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest, "batch": cmd_batch}
 
 
 def main(argv: list[str] | None = None) -> int:
