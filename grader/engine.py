@@ -18,7 +18,7 @@ import io
 import os
 import pickle
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,8 +154,13 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
                controls: bool = False, timeout: float = 3.0, isolation: str = "fork",
                record: dict[str, Recording] | None = None,
                record_got: dict[str, dict] | None = None,
-               mistakes: dict | None = None) -> tuple[dict[str, ExerciseRun], int]:
-    """Run the suites of `ids`; returns the runs per exercise and pytest's exit code."""
+               mistakes: dict | None = None,
+               plugins: Sequence[object] = ()) -> tuple[dict[str, ExerciseRun], int]:
+    """Run the suites of `ids`; returns the runs per exercise and pytest's exit code.
+
+    `plugins` are more pytest plugins for the run (`grader batch` streams each exercise's
+    result as soon as its suite has finished).
+    """
     suites = [target.suites_dir / f"test_{ex_id}.py" for ex_id in ids]
     if mistakes is None:
         mistakes = known_mistakes(target, ids)
@@ -173,7 +178,7 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
             "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
             "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
     with _quiet_pytest(), _no_student_imports(target.student_dir):
-        code = pytest.main(args, plugins=[plugin])
+        code = pytest.main(args, plugins=[plugin, *plugins])
     return plugin.runs, int(code)
 
 

@@ -4,6 +4,7 @@
     grader try ID --answer TEXT       grade the solution with one blank replaced
     grader selftest [ID ...]          prove every suite discriminates
     grader sandbox setup|check        the Linux sandbox of batch grading (grader.cli.sandbox)
+    grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from grader.cli.batch import add_parser as add_batch_parser
+from grader.cli.batch import cmd_batch
 from grader.cli.common import (
     EXIT_NOT_PASSED,
     EXIT_OK,
@@ -59,6 +62,7 @@ def parser() -> argparse.ArgumentParser:
                    help="seconds per call (default 3)")
     s.add_argument("--verbose", "-v", action="store_true", help="list every finding")
     add_sandbox_parser(sub)
+    add_batch_parser(sub)
     return p
 
 
@@ -152,7 +156,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest,
-            "sandbox": cmd_sandbox}
+            "sandbox": cmd_sandbox, "batch": cmd_batch}
 
 
 def main(argv: list[str] | None = None) -> int:
