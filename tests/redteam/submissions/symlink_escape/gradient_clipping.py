@@ -1,0 +1,1 @@
+../../../../solutions/gradient_clipping.py
