@@ -94,6 +94,8 @@ def check_userns() -> Finding:
 
 def check_runtime(runtime: Path) -> list[Finding]:
     fix = f"grader sandbox setup --runtime {runtime}"
+    if rt.placement_problem(runtime):
+        fix = f"grader sandbox setup --runtime {rt.DEFAULT_RUNTIME}, and use that runtime"
     state = rt.status(runtime)
     if not state.present:
         return [Finding("runtime", False, "; ".join(state.problems), fix)]

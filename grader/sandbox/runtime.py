@@ -88,9 +88,28 @@ class Status:
         return self.present and not self.problems
 
 
+# Inside a slot, /tmp is the slot's own tmpfs: a runtime below it would be hidden (workers
+# then fail to import numpy's lazily loaded submodules after the first reset).
+SHADOWED = (Path("/tmp"), Path("/var/tmp"), Path("/dev"), Path("/proc"))
+
+
+def placement_problem(runtime: Path) -> str | None:
+    """Why `runtime` cannot serve a sandbox from where it is, or None."""
+    resolved = runtime.resolve()
+    for top in SHADOWED:
+        if resolved == top or top in resolved.parents:
+            return (f"{runtime} is below {top}, which every slot replaces with its own: put "
+                    f"the runtime elsewhere (default {DEFAULT_RUNTIME})")
+    return None
+
+
 def status(runtime: Path = DEFAULT_RUNTIME) -> Status:
     """Is the runtime there, complete, and built from the grader code and numpy running now?"""
     st = Status(runtime)
+    problem = placement_problem(runtime)
+    if problem:
+        st.problems.append(problem)
+        return st
     manifest_path = runtime / MANIFEST
     if not python_of(runtime).exists() or not manifest_path.exists():
         st.problems.append(f"no runtime in {runtime}")
@@ -164,6 +183,9 @@ def setup(runtime: Path = DEFAULT_RUNTIME, python: str = SYSTEM_PYTHON) -> list[
     step. Raises RuntimeError (with the command's output) when a step fails."""
     done: list[str] = []
     runtime = runtime.resolve()
+    problem = placement_problem(runtime)
+    if problem:
+        raise RuntimeError(problem)
     if not Path(python).exists():
         raise RuntimeError(f"{python} is missing: install it (apt-get install python3 "
                            "python3-venv)")
