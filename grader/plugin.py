@@ -27,6 +27,7 @@ import pytest
 from grader.checks import CHECK_MARK, CONTROL_MARK, CheckContext, CheckFailed, Mistake, current
 from grader.i18n import Text, join, pick, tr
 from grader.reference import Recording, Reference, ReferenceError, reference_module
+from grader.verify import verified
 from grader.worker.session import (
     InProcessSession,
     IsolatedSession,
@@ -225,7 +226,7 @@ class EdrillPlugin:
     @pytest.fixture(scope="module")
     def harness(self, request: pytest.FixtureRequest, student: Any) -> Any:
         session = self.session_for(exercise_of(request.path))
-        return session.harness
+        return verified(session.harness)
 
     @pytest.fixture(scope="module")
     def reference(self, request: pytest.FixtureRequest) -> Reference:

@@ -115,9 +115,11 @@ class Streamer:
     module, where the `student` fixture closes the worker and collects its output.
     """
 
-    def __init__(self, target: Target, emit: Callable[[dict], None]) -> None:
+    def __init__(self, target: Target, emit: Callable[[dict], None],
+                 server_dead: Callable[[], bool] = lambda: False) -> None:
         self.target = target
         self.emit = emit
+        self.server_dead = server_dead
         self.sent: set[str] = set()
         self.mark = time.perf_counter()
 
@@ -127,7 +129,27 @@ class Streamer:
         self.sent.add(ex_id)
         now = time.perf_counter()
         seconds, self.mark = now - self.mark, now
-        self.emit(exercise_row(summarize(self.target, ex_id, run), seconds))
+        rep = summarize(self.target, ex_id, run)
+        if rep.internal and self.server_dead():
+            charge_killed_server(rep)
+        self.emit(exercise_row(rep, seconds))
+
+
+def charge_killed_server(rep: ExerciseReport) -> None:
+    """The slot's fork-server died while this student was graded: only the student's code
+    runs beside it (in the same sandbox uid), so the student is charged, not the grader —
+    the exercise is an error of the submission, stored for good instead of being regraded
+    as an internal error on every run."""
+    rep.internal = False
+    rep.status = "error"
+    rep.score = 0
+    rep.message = {"en": "not gradable: the submission killed the grader's worker server "
+                         "(the process that starts its workers); the remaining checks could "
+                         "not run",
+                   "ja": "採点できません: 提出されたコードが採点用のワーカーサーバー（ワーカーを"
+                         "起動するプロセス）を停止させたため、残りのチェックを実行できません"}
+    for check in rep.checks:
+        check.internal = False
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item, nextitem: pytest.Item | None):
@@ -161,7 +183,8 @@ def grade_student(task: dict, work: Path, target: Target, server, timeout: float
     for ex_id in ids:
         if ex_id not in mistakes:
             mistakes[ex_id] = known_mistakes(target, [ex_id]).get(ex_id, {})
-    streamer = Streamer(target, lambda row: send(out, {"kind": "row", "row": row}))
+    streamer = Streamer(target, lambda row: send(out, {"kind": "row", "row": row}),
+                        server_dead=lambda: server.proc.poll() is not None)
     runs, _code = run_suites(target, ids, server=server, timeout=timeout, plugins=[streamer],
                              mistakes={ex_id: mistakes[ex_id] for ex_id in ids})
     for ex_id in ids:  # a suite that ran no test never reached the teardown hook

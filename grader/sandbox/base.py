@@ -46,9 +46,14 @@ class Sandbox:
         return path
 
     def server(self, slot: int) -> ForkServerClient:
-        if slot not in self._servers:
-            self._servers[slot] = ForkServerClient()
-        return self._servers[slot]
+        """The slot's fork-server; a new one when the last one has died (killed, say)."""
+        current = self._servers.get(slot)
+        if current is not None and current.proc.poll() is not None:
+            current.close()
+            current = None
+        if current is None:
+            current = self._servers[slot] = ForkServerClient()
+        return current
 
     def reset(self, slot: int) -> None:
         work = self.work_dir(slot)

@@ -109,7 +109,6 @@ def status(runtime: Path = DEFAULT_RUNTIME) -> Status:
     problem = placement_problem(runtime)
     if problem:
         st.problems.append(problem)
-        return st
     manifest_path = runtime / MANIFEST
     if not python_of(runtime).exists() or not manifest_path.exists():
         st.problems.append(f"no runtime in {runtime}")

@@ -406,3 +406,12 @@ def test_the_slots_of_a_killed_grader_are_swept(runtime):
         assert not uid_processes(TEST_UID_BASE + 20)
     finally:
         sb.close()
+
+
+def test_a_runtime_below_tmp_is_refused_with_the_fix(tmp_path):
+    """A slot mounts its own /tmp: a runtime below /tmp would vanish inside the sandbox."""
+    problem = rt.placement_problem(tmp_path / "rt")
+    assert problem is not None and "below /tmp" in problem and str(rt.DEFAULT_RUNTIME) in problem
+    with pytest.raises(RuntimeError, match="below /tmp"):
+        rt.setup(tmp_path / "rt")
+    assert rt.placement_problem(rt.DEFAULT_RUNTIME) is None

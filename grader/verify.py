@@ -1,0 +1,98 @@
+"""Trusting a harness result only after checking it against direct calls (trusted side).
+
+A harness (`grader.harness.*`) runs inside the worker, beside the student's module, which
+can replace the harness's code (`gradcheck.numeric_gradient = lambda *a: my_answer`). So a
+numeric gradient computed there is a claim, not a fact: before a suite sees it, a few
+entries chosen here at random (the student cannot know which) are recomputed by central
+differences of the student's function called through the worker proxy, exactly as the
+harness computes them, and must agree. A result that does not is a failed check naming
+the tampering. The same arithmetic on the same float64 values gives the same numbers; the
+tiny tolerance is for platforms that fuse operations differently.
+
+Training loops that cross the boundary a few hundred times run in the trusted process
+instead (the suite calls the harness function directly with the student's proxy), so
+there is nothing to verify.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+
+from grader.checks import CheckFailed
+from grader.harness.gradcheck import projected_loss
+
+SAMPLES = 3
+NUMERIC = "grader.harness.gradcheck.numeric_gradient"
+METHOD = "grader.harness.gradcheck.method_gradient"
+
+
+def verified(run: Callable[..., Any]) -> Callable[..., Any]:
+    """`run(function, *args, **kwargs)` (a session's harness call), with gradient results
+    spot-checked against direct calls of the student's code."""
+
+    def call(function: str, *args: Any, **kwargs: Any) -> Any:
+        result = run(function, *args, **kwargs)
+        if function == NUMERIC:
+            _spot_check_numeric(result, *args, **_without_timeout(kwargs))
+        elif function == METHOD:
+            _spot_check_method(result, *args, **_without_timeout(kwargs))
+        return result
+
+    return call
+
+
+def _without_timeout(kwargs: dict) -> dict:
+    return {k: v for k, v in kwargs.items() if k != "timeout"}
+
+
+def _spot_check_method(result: Any, make: Any, make_args: Sequence, method: str,
+                       method_args: Sequence, index: int, projections: Sequence[np.ndarray],
+                       h: float = 1e-5) -> None:
+    def call(*args: object) -> object:
+        fresh = [a.copy() if isinstance(a, np.ndarray) else a for a in make_args]
+        return getattr(make(*fresh), method)(*args)
+
+    _spot_check_numeric(result, call, list(method_args), index, projections, h)
+
+
+def _spot_check_numeric(result: Any, f: Any, args: list, index: int,
+                        projections: Sequence[np.ndarray], h: float = 1e-5,
+                        then: str | None = None, then_args: Sequence = ()) -> None:
+    base = [(a.astype(np.float64) if a.dtype.kind == "f" else a.copy())
+            if isinstance(a, np.ndarray) else a for a in args]
+    x = base[index]
+    if type(result) is not np.ndarray or result.shape != x.shape or x.size == 0:
+        return  # the suite's own comparison reports a wrong type or shape
+
+    def loss() -> float:
+        fresh = [a.copy() if isinstance(a, np.ndarray) else a for a in base]
+        out = f(*fresh)
+        if then is not None:
+            out = getattr(out, then)(*then_args)
+        return projected_loss(out, projections)
+
+    rng = np.random.default_rng(secrets.randbits(64))
+    flat = rng.choice(x.size, size=min(SAMPLES, x.size), replace=False)
+    for position in flat:
+        idx = np.unravel_index(int(position), x.shape)
+        keep = x[idx]
+        x[idx] = keep + h
+        plus = loss()
+        x[idx] = keep - h
+        minus = loss()
+        x[idx] = keep
+        direct = (plus - minus) / (2 * h)
+        claimed = float(result[idx])
+        if not np.isclose(claimed, direct, rtol=1e-9, atol=1e-12):
+            raise CheckFailed(
+                {"ja": "数値微分の結果が、あなたのコードを直接呼び出した結果と一致しません"
+                       f"（要素 {tuple(map(int, idx))}: {claimed:.6g} と {direct:.6g}）。"
+                       "モジュールが採点用のコードを書き換えていないか確認してください",
+                 "en": "the numeric gradient computed beside your module disagrees with "
+                       f"direct calls of your code (entry {tuple(map(int, idx))}: "
+                       f"{claimed:.6g} vs {direct:.6g}); does your module change the "
+                       "grader's code?"})

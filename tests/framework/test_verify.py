@@ -1,0 +1,56 @@
+"""A harness result computed beside student code is spot-checked before a suite sees it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from grader.checks import CheckFailed
+from grader.harness import gradcheck
+from grader.verify import METHOD, NUMERIC, verified
+
+
+def layer(W: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return np.tanh(x @ W)
+
+
+class Layer:
+    def __init__(self, W: np.ndarray) -> None:
+        self.W = W
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        return np.tanh(x @ self.W)
+
+
+def honest(function: str, *args, **kwargs):
+    kwargs.pop("timeout", None)
+    return getattr(gradcheck, function.rpartition(".")[2])(*args, **kwargs)
+
+
+def tampered(function: str, *args, **kwargs):
+    """What a module that replaced gradcheck would hand back: a plausible wrong gradient."""
+    return honest(function, *args, **kwargs) * 1.01
+
+
+RNG = np.random.default_rng(3)
+W, X = RNG.standard_normal((3, 4)), RNG.standard_normal((5, 3))
+R = [RNG.standard_normal((5, 4))]
+
+
+def test_an_honest_numeric_gradient_passes_and_is_returned():
+    got = verified(honest)(NUMERIC, layer, [W, X], 0, R, timeout=5)
+    assert np.allclose(got, X.T @ (R[0] * (1 - np.tanh(X @ W) ** 2)), atol=1e-8)
+    verified(honest)(METHOD, Layer, [W], "forward", [X], 0, R)
+
+
+@pytest.mark.parametrize("function, args", [
+    (NUMERIC, (layer, [W, X], 0, R)),
+    (METHOD, (Layer, [W], "forward", [X], 0, R)),
+])
+def test_a_tampered_gradient_fails_its_check(function, args):
+    with pytest.raises(CheckFailed, match="disagrees with direct calls of your code"):
+        verified(tampered)(function, *args)
+
+
+def test_a_result_of_the_wrong_shape_is_left_to_the_suite():
+    assert verified(lambda *a, **k: np.zeros(2))(NUMERIC, layer, [W, X], 0, R).shape == (2,)
