@@ -135,6 +135,19 @@ class Streamer:
         self.emit(exercise_row(rep, seconds))
 
 
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_teardown(self, item: pytest.Item, nextitem: pytest.Item | None):
+        try:
+            return (yield)
+        finally:
+            if nextitem is None or nextitem.path != item.path:
+                edrill = next((p for p in item.config.pluginmanager.get_plugins()
+                               if isinstance(p, EdrillPlugin)), None)
+                if edrill is not None:
+                    ex_id = exercise_of(item.path)
+                    self.finish(ex_id, edrill.runs.get(ex_id))
+
+
 def charge_killed_server(rep: ExerciseReport) -> None:
     """The slot's fork-server died while this student was graded: only the student's code
     runs beside it (in the same sandbox uid), so the student is charged, not the grader —
@@ -150,18 +163,6 @@ def charge_killed_server(rep: ExerciseReport) -> None:
                          "起動するプロセス）を停止させたため、残りのチェックを実行できません"}
     for check in rep.checks:
         check.internal = False
-
-    @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_teardown(self, item: pytest.Item, nextitem: pytest.Item | None):
-        try:
-            return (yield)
-        finally:
-            if nextitem is None or nextitem.path != item.path:
-                edrill = next((p for p in item.config.pluginmanager.get_plugins()
-                               if isinstance(p, EdrillPlugin)), None)
-                if edrill is not None:
-                    ex_id = exercise_of(item.path)
-                    self.finish(ex_id, edrill.runs.get(ex_id))
 
 
 # ---------------------------------------------------------------------- the slot process

@@ -421,11 +421,12 @@ def test_over_the_wall_limit_the_slot_is_killed_with_its_tree_and_the_rest_is_ti
     subs = tmp_path / "subs"
     write_student(subs / "a-slow", "good")
     pidfile = tmp_path / "daemon.pid"
-    hang = (f"import os, time\nif os.fork() == 0:\n    os.setsid()\n"
-            f"    open({str(pidfile)!r}, 'w').write(str(os.getpid()))\n    time.sleep(600)\n"
-            "time.sleep(600)\n")
+    daemon_code = (f"import os, time\nif os.fork() == 0:\n    os.setsid()\n"
+                   f"    open({str(pidfile)!r}, 'w').write(str(os.getpid()))\n"
+                   "    time.sleep(600)\n")
+    hang = "\n\ndef gradient_clipping(grad, threshold):  # every call hangs\n    time.sleep(600)\n"
     slow = subs / "a-slow" / "gradient_clipping.py"
-    slow.write_text(hang + slow.read_text(encoding="utf-8"), encoding="utf-8")
+    slow.write_text(daemon_code + slow.read_text(encoding="utf-8") + hang, encoding="utf-8")
     write_student(subs / "b-good", "good", EXERCISES[:1])
     db = tmp_path / "g.sqlite"
     # per call 60 s: only the wall limit of the whole submission can stop the hang
