@@ -80,9 +80,10 @@ def make_plan(found: Discovery, store: ResultStore, target: Target,
 
 
 def run_plan(plan: Plan, store: ResultStore, run_id: int, target: Target, sandbox,
-             options: Options, progress: Progress) -> Outcome:
-    """Grade the plan in `sandbox` (closed here); each student's rows are one transaction
-    of `store`."""
+             options: Options, progress: Progress, dask: tuple[str, str] | None = None
+             ) -> Outcome:
+    """Grade the plan in `sandbox` (closed here), or with `dask` = (scheduler address,
+    sandbox mode) on a Dask cluster; each student's rows are one transaction of `store`."""
     outcome = Outcome(run_id)
     start = time.monotonic()
 
@@ -106,7 +107,14 @@ def run_plan(plan: Plan, store: ResultStore, run_id: int, target: Target, sandbo
         if student not in with_tasks:
             write(student, rows)
             progress.advance()
-    if plan.tasks:
+    if plan.tasks and dask is not None:
+        from grader.batch.cluster import run_on_cluster
+
+        address, mode = dask
+        run_on_cluster(address, plan.tasks, target, options, mode, progress=progress,
+                       on_student=lambda task, rows: write(
+                           task.student, rows + plan.error_rows.get(task.student, [])))
+    elif plan.tasks:
         try:
             runner = Runner(sandbox, target, options, progress=progress,
                             close_in_slots=store.lock_fds(),

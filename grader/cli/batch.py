@@ -2,7 +2,7 @@
 
     grader batch SUBMISSIONS_DIR [--db FILE] [--sandbox bwrap|unshare|none] [--slots N]
                  [--timeout S] [--submission-timeout S] [--exercises ID ...] [--json]
-                 [--quiet] [--report]
+                 [--quiet] [--report] [--dask ADDRESS]
 
 Exit 0 when the batch ran (whatever the students scored), 2 on bad usage (also: the
 sandbox asked for cannot be used), 3 on an internal error.
@@ -63,6 +63,10 @@ def add_parser(sub) -> None:
     b.add_argument("--json", action="store_true",
                    help="print a JSON summary on stdout instead of the table")
     b.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    b.add_argument("--dask", metavar="ADDRESS", default=None,
+                   help="grade on the Dask cluster whose scheduler is at ADDRESS "
+                        "(tcp://host:8786; needs the dask extra); each worker opens the "
+                        "--sandbox itself")
     b.add_argument("--report", action="store_true",
                    help="grade nothing: print the table from the results file (read-only)")
 
@@ -81,6 +85,14 @@ def _open_sandbox(mode: str):
             raise UsageError(f"the {mode} sandbox cannot be used: {err}\n{SANDBOX_FIX}") \
                 from None
     return opener
+
+
+def _require_distributed() -> None:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise UsageError("--dask needs dask.distributed: pip install 'edrill[dask]'") \
+            from None
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
@@ -126,18 +138,24 @@ def cmd_batch(args: argparse.Namespace) -> int:
     try:
         plan = make_plan(found, store, target, versions)
         slots = args.slots or default_slots()
-        sandbox = opener(min(slots, len(plan.tasks))) if plan.tasks else None
+        sandbox = None
+        if plan.tasks and args.dask is None:
+            sandbox = opener(min(slots, len(plan.tasks)))
+        elif plan.tasks:
+            _require_distributed()
         run_id = store.start_run(args.sandbox, slots, str(course.root), sys.argv[1:])
         progress = Progress(len(plan.students()), quiet=args.quiet)
         if not args.quiet and not args.json:
             print(f"{len(found.students())} students ({found.layout} layout), "
                   f"{len(plan.students())} to grade, {plan.up_to_date} exercises up to "
-                  f"date; sandbox {args.sandbox}, {min(slots, max(1, len(plan.tasks)))} "
-                  "slot(s)", file=sys.stderr)
+                  f"date; sandbox {args.sandbox}, "
+                  + (f"Dask cluster {args.dask}" if args.dask else
+                     f"{min(slots, max(1, len(plan.tasks)))} slot(s)"), file=sys.stderr)
         options = Options(slots=slots, timeout=args.timeout,
                           submission_timeout=args.submission_timeout)
         try:
-            outcome = run_plan(plan, store, run_id, target, sandbox, options, progress)
+            outcome = run_plan(plan, store, run_id, target, sandbox, options, progress,
+                               dask=(args.dask, args.sandbox) if args.dask else None)
         except BatchAborted as err:
             print(f"\ninternal error: the batch stopped: {err}\nWhat was graded is stored; "
                   "the next run grades the rest.", file=sys.stderr)
