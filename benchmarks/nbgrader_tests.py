@@ -1,0 +1,444 @@
+"""The autograded test cells of the benchmark's nbgrader course: the edrill suites' checks.
+
+One test cell per `@check` of `tests/suites/test_<exercise>.py` for the six core exercises,
+with the same points, the same inputs (the suites' input helpers, copied), the same known
+values and tolerances, the reference's values computed here from `solutions/<exercise>.py`
+and written in as literals, the same gradient checks (`grader.harness.gradcheck`) and the
+same convergence runs (`grader.harness.exploding_rnn`, `grader.harness.memory_task`), which
+the notebook imports as an nbgrader course imports its trusted helpers. The controls
+(`@control`) are the instructor's, not every student's: none here.
+
+Each cell is self-contained (a small prelude of assertion helpers, then the exercise's input
+helpers, then the check), so one failing or timed-out cell cannot take the others with it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from string import Template
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import numpy as np  # noqa: E402
+
+from grader.reference import load_module  # noqa: E402
+
+PRELUDE = '''\
+import numpy as np
+
+
+def _array(got, name, shape=None, kind="f"):
+    assert type(got) is np.ndarray, f"{name}: expected a numpy.ndarray, got {type(got).__name__}"
+    assert shape is None or got.shape == tuple(shape), \\
+        f"{name}: expected shape {tuple(shape)}, got {got.shape}"
+    assert got.dtype.kind in {"f": "f", "i": "iu"}[kind], f"{name}: unexpected dtype {got.dtype}"
+    assert got.dtype.kind != "f" or np.all(np.isfinite(got)), f"{name}: NaN or infinite entries"
+    return got
+
+
+def _same(got, want, name, rtol=1e-6, atol=1e-9):
+    want = np.asarray(want)
+    _array(got, name, want.shape, "f" if want.dtype.kind == "f" else "i")
+    assert np.allclose(got, want, rtol=rtol, atol=atol, equal_nan=False), \\
+        f"{name}: values differ from the expected ones"
+    return got
+
+
+def _int(got, want, name):
+    assert type(got) is int, f"{name}: expected a Python int, got {type(got).__name__}"
+    assert got == want, f"{name}: expected {want}, got {got}"
+
+
+def _tuple(got, name, n):
+    assert type(got) is tuple and len(got) == n, f"{name}: expected a tuple of {n} values"
+    return got
+
+
+def _raises(exc, call, name):
+    try:
+        call()
+    except exc:
+        return
+    raise AssertionError(f"{name}: expected {exc.__name__} to be raised")
+'''
+
+# Helpers copied from the edrill suites (the same inputs, the same seeds); also executed here
+# to compute the reference values written into the test cells.
+HELPERS = {
+    "conv_output_size": "",
+    "gradient_clipping": '''
+def big_gradients():
+    rng = np.random.default_rng(7)
+    grads = [rng.normal(size=shape) for shape in [(6,), (3, 4), (2, 3, 2)]]
+    return [g * (12.0 + 3 * k) / np.linalg.norm(g) for k, g in enumerate(grads)]
+''',
+    "lstm_cell": '''
+def make_inputs(seed, N=2, D=3, H=2):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((N, D))
+    h = rng.uniform(-0.9, 0.9, (N, H))
+    c = rng.standard_normal((N, H))
+    W = 0.5 * rng.standard_normal((4 * H, D))
+    U = 0.5 * rng.standard_normal((4 * H, H))
+    b = 0.3 * rng.standard_normal(4 * H)
+    return x, h, c, W, U, b
+
+
+def logit(p):
+    return np.log(p / (1 - p))
+''',
+    "gru_update": '''
+WEIGHTS = ("W_r", "U_r", "W_z", "U_z", "W", "U")
+
+
+def make_inputs(seed, N=2, D=3, H=2):
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((N, D))
+    h = rng.uniform(-0.9, 0.9, (N, H))
+    weights = [0.6 * rng.standard_normal((H, D if name.startswith("W") else H))
+               for name in WEIGHTS]
+    return [x, h, *weights]
+
+
+def extreme_inputs(z_in):
+    x, h, W_r, U_r, _, _, W, U = make_inputs(2, N=3, D=3, H=4)
+    x[:, 0] = 1.0
+    W_z, U_z = np.zeros((4, 3)), np.zeros((4, 4))
+    W_z[:, 0] = z_in
+    return [x, h, W_r, U_r, W_z, U_z, W, U]
+''',
+    "bidirectional_concat": '''
+N, T, D, H = 2, 4, 3, 3
+
+
+def inputs(seed, n=N, t=T, d=D, h=H):
+    rng = np.random.default_rng(seed)
+    xs = rng.standard_normal((n, t, d))
+    W_f, U_f = rng.standard_normal((h, d)), 0.5 * rng.standard_normal((h, h))
+    W_b, U_b = rng.standard_normal((h, d)), 0.5 * rng.standard_normal((h, h))
+    return xs, W_f, U_f, W_b, U_b
+
+
+def with_halves(hs, forward, backward):
+    out = hs.copy()
+    out[..., :H] = forward
+    out[..., H:] = backward
+    return out
+''',
+    "embedding": '''
+def encode_inputs(seed, V, D_e, H, ids):
+    rng = np.random.default_rng(seed)
+    E = rng.standard_normal((D_e, V))
+    W, U, b = rng.standard_normal((H, D_e)), rng.standard_normal((H, H)), rng.standard_normal(H)
+    words = np.eye(V)[ids]
+    return words, E, W, U, b
+
+
+def backward_dW(W, idx, dout):
+    layer = Embedding(W)
+    layer.forward(idx)
+    layer.backward(dout)
+    return layer.grads[0]
+''',
+}
+
+# (check name as in the edrill suite, points, body); $name is a literal computed here.
+TESTS: dict[str, list[tuple[str, int, str]]] = {
+    "conv_output_size": [
+        ("test_course_values", 3, '''
+for args, want in [((5, 3, 1, 2), 3), ((6, 2, 1, 1), 7), ((28, 5, 0, 1), 24)]:
+    _int(conv_output_size(*args), want, f"conv_output_size{args}")
+'''),
+        ("test_floor_when_stride_does_not_divide", 2, '''
+for args, want in [((10, 3, 0, 2), 4), ((224, 11, 2, 4), 55), ((7, 2, 0, 3), 2)]:
+    _int(conv_output_size(*args), want, f"conv_output_size{args}")
+'''),
+        ("test_grid_against_reference", 3, '''
+grid = $grid
+want = $grid_want
+for args, expected in zip(grid, want, strict=True):
+    _int(conv_output_size(*args), expected, f"conv_output_size{args}")
+'''),
+        ("test_boundary_and_invalid_sizes", 2, '''
+_int(conv_output_size(3, 5, 1, 1), 1, "conv_output_size(3, 5, 1, 1)")
+_int(conv_output_size(4, 4, 0, 3), 1, "conv_output_size(4, 4, 0, 3)")
+for args in [(3, 6, 1, 1), (5, 3, 0, 0), (5, 3, 1, -1), (-1, 3, 1, 1), (5, -3, 1, 1),
+             (5, 3, -1, 1)]:
+    _raises(ValueError, lambda a=args: conv_output_size(*a), f"conv_output_size{args}")
+'''),
+    ],
+    "gradient_clipping": [
+        ("test_known_values", 2, '''
+_same(gradient_clipping(np.array([3.0, 4.0]), 2.0), np.array([1.2, 1.6]), "clip([3, 4], 2)")
+_same(gradient_clipping(np.array([3.0, 4.0]), 0.5), np.array([0.3, 0.4]), "clip([3, 4], 0.5)")
+'''),
+        ("test_shape_and_dtype", 1, '''
+got = _array(gradient_clipping(np.arange(12.0).reshape(3, 4), 2.5), "clip(grad (3, 4))", (3, 4))
+assert got.dtype == np.float64, f"expected float64, got {got.dtype}"
+'''),
+        ("test_norm_equals_threshold_direction_kept", 2, '''
+for grad in big_gradients():
+    for threshold in (0.5, 2.5, 7.0):
+        name = f"gradient_clipping(grad {grad.shape}, {threshold})"
+        got = _array(gradient_clipping(grad.copy(), threshold), name, grad.shape)
+        norm = float(np.linalg.norm(got))
+        assert np.isfinite(norm) and np.isclose(norm, threshold, rtol=1e-9, atol=1e-12), name
+        _same(got, grad * (threshold / np.linalg.norm(grad)), name)
+'''),
+        ("test_small_gradients_untouched", 2, '''
+grad = np.array([3.0, 4.0])
+got = gradient_clipping(grad.copy(), 2.0)
+assert isinstance(got, np.ndarray) and np.linalg.norm(got) < 5.0 - 1e-9, "must shrink"
+for threshold in (5.0, 6.0, 100.0):
+    _same(gradient_clipping(grad.copy(), threshold), grad, f"clip([3, 4], {threshold})")
+'''),
+        ("test_exploding_rnn_trains", 3, '''
+from grader.harness import exploding_rnn
+
+params = exploding_rnn.train_weights(gradient_clipping, seed=0)
+assert type(params) is dict, "training did not give back a dict of parameters"
+loss, baseline = exploding_rnn.held_out_loss(params)
+limit = exploding_rnn.HELD_OUT_FRACTION_OF_BASELINE * baseline
+assert np.isfinite(loss) and loss < limit, f"held-out loss {loss:.4g} (below {limit:.4g} needed)"
+'''),
+    ],
+    "lstm_cell": [
+        ("test_shapes", 1, '''
+args = make_inputs(1, N=3, D=5, H=4)
+copies = [a.copy() for a in args]
+got = _tuple(lstm_cell(*args), "lstm_cell(x, h, c, W, U, b)", 2)
+for name, value in zip(("c_next", "h_next"), got, strict=True):
+    _array(value, name, (3, 4))
+    assert value.dtype == np.float64, f"{name}: expected float64, got {value.dtype}"
+for name, before, after in zip(("x", "h", "c", "W", "U", "b"), copies, args, strict=True):
+    assert np.array_equal(before, after), f"lstm_cell changed its argument {name} in place"
+'''),
+        ("test_gate_order_known_values", 2, '''
+a = np.array([0.5, -0.8])
+i = np.array([0.5, 0.75])
+f = np.array([0.75, 0.25])
+o = np.array([0.25, 0.8])
+b = np.concatenate([np.arctanh(a), logit(i), logit(f), logit(o)])
+x, h = np.ones((2, 3)), np.full((2, 2), 0.5)
+c = np.array([[1.0, 2.0], [-1.0, 0.4]])
+W, U = np.zeros((8, 3)), np.zeros((8, 2))
+c_next, h_next = _tuple(lstm_cell(x, h, c, W, U, b), "lstm_cell(x, h, c, W, U, b)", 2)
+_same(c_next, np.array([[1.0, -0.1], [-0.5, -0.5]]), "c_next")
+_same(h_next, np.array([[0.1903985389889412, -0.07973439569996472],
+                        [-0.11552928931500243, -0.36969372580800786]]), "h_next")
+'''),
+        ("test_random_against_reference", 2, '''
+for seed, (c_want, h_want) in [(2, $ref_2), (3, $ref_3)]:
+    args = make_inputs(seed, N=4, D=3, H=5)
+    c_next, h_next = _tuple(lstm_cell(*args), "lstm_cell(x, h, c, W, U, b)", 2)
+    _same(c_next, np.array(c_want), "c_next")
+    _same(h_next, np.array(h_want), "h_next")
+'''),
+        ("test_numeric_gradient", 2, '''
+from grader.harness import gradcheck
+
+N, D, H = 2, 3, 2
+args = list(make_inputs(4, N, D, H))
+rng = np.random.default_rng(5)
+Rc, Rh = rng.standard_normal((N, H)), rng.standard_normal((N, H))
+c_next, h_next = _tuple(lstm_cell(*args), "lstm_cell(x, h, c, W, U, b)", 2)
+_array(c_next, "c_next", (N, H))
+_array(h_next, "h_next", (N, H))
+grads = _tuple(lstm_cell_backward(Rc, Rh, *args), "lstm_cell_backward(...)", 6)
+for k, name in [(0, "dx"), (1, "dh"), (2, "dc"), (3, "dW")]:
+    given = _array(grads[k], name, args[k].shape)
+    numeric = gradcheck.numeric_gradient(lstm_cell, args, k, [Rc, Rh])
+    _same(numeric, given, name, rtol=1e-5, atol=1e-8)
+'''),
+        ("test_memory_task", 3, '''
+from grader.harness import memory_task
+
+weights = memory_task.train_lstm(lstm_cell, lstm_cell_backward, seed=0)
+assert type(weights) is dict, "training did not give back a dict of weights"
+xs, ts = memory_task.make_data(7, 256)
+accuracy = memory_task.accuracy(weights, lstm_cell, xs, ts, "lstm")
+assert accuracy >= 0.95, f"accuracy {accuracy:.1%} (at least 95 % needed)"
+'''),
+    ],
+    "gru_update": [
+        ("test_shapes", 1, '''
+args = make_inputs(1, N=3, D=5, H=4)
+copies = [a.copy() for a in args]
+h_new = _array(gru(*args), "h_new", (3, 4))
+assert h_new.dtype == np.float64, f"h_new: expected float64, got {h_new.dtype}"
+for name, before, after in zip(("x", "h", *WEIGHTS), copies, args, strict=True):
+    assert np.array_equal(before, after), f"gru changed its argument {name} in place"
+'''),
+        ("test_update_gate_extremes", 2, '''
+for z_in, label, want in [(-40.0, "z = 0", None), (40.0, "z = 1", $ref_z1)]:
+    args = extreme_inputs(z_in)
+    expected = args[1].copy() if want is None else np.array(want)
+    _same(gru(*args), expected, f"h_new ({label})")
+'''),
+        ("test_random_against_reference", 2, '''
+for seed, want in [(3, $ref_3), (4, $ref_4)]:
+    _same(gru(*make_inputs(seed, N=4, D=3, H=5)), np.array(want), "h_new")
+'''),
+        ("test_numeric_gradient", 2, '''
+from grader.harness import gradcheck
+
+N, D, H = 2, 3, 2
+args = make_inputs(5, N, D, H)
+R = np.random.default_rng(6).standard_normal((N, H))
+_array(gru(*args), "h_new", (N, H))
+grads = _tuple(gru_backward(R, *args), "gru_backward(...)", 8)
+for k, name in [(1, "dh"), (0, "dx"), (2, "dW_r"), (4, "dW_z"), (6, "dW"), (7, "dU")]:
+    given = _array(grads[k], name, args[k].shape)
+    numeric = gradcheck.numeric_gradient(gru, args, k, [R])
+    _same(numeric, given, name, rtol=1e-5, atol=1e-8)
+'''),
+        ("test_memory_task", 3, '''
+from grader.harness import memory_task
+
+weights = memory_task.train_gru(gru, gru_backward, seed=0)
+assert type(weights) is dict, "training did not give back a dict of weights"
+xs, ts = memory_task.make_data(7, 256)
+accuracy = memory_task.accuracy(weights, gru, xs, ts, "gru")
+assert accuracy >= 0.95, f"accuracy {accuracy:.1%} (at least 95 % needed)"
+'''),
+    ],
+    "bidirectional_concat": [
+        ("test_shape", 2, '''
+for n, t, d, h in [(N, T, D, H), (3, 5, 2, 2)]:
+    _array(bidirectional_states(*inputs(1, n, t, d, h)), f"hs (N={n}, T={t}, H={h})",
+           (n, t, 2 * h))
+'''),
+        ("test_states_against_reference", 3, '''
+_same(bidirectional_states(*inputs(2)), np.array($ref_states), "hs")
+'''),
+        ("test_network_output", 1, '''
+V = np.random.default_rng(3).standard_normal((2, 2 * H))
+_same(bidirectional_rnn_net(*inputs(3), V), np.array($ref_net), "ys")
+'''),
+        ("test_time_alignment", 3, '''
+xs, *weights = inputs(4)
+base = _array(bidirectional_states(xs, *weights), "hs", (N, T, 2 * H))
+moved_f = np.zeros((T, T), dtype=int)
+moved_b = np.zeros((T, T), dtype=int)
+for k in range(T):
+    changed = xs.copy()
+    changed[:, k] += 1.0
+    hs = _array(bidirectional_states(changed, *weights), f"hs with x[:, {k}] changed",
+                (N, T, 2 * H))
+    diff = np.abs(hs - base).max(axis=0)
+    moved_f[k] = diff[:, :H].max(axis=1) > 1e-12
+    moved_b[k] = diff[:, H:].max(axis=1) > 1e-12
+assert np.array_equal(moved_f, np.triu(np.ones((T, T), dtype=int))), "forward half misaligned"
+assert np.array_equal(moved_b, np.tril(np.ones((T, T), dtype=int))), "backward half misaligned"
+'''),
+        ("test_memoryless_halves_agree", 1, '''
+xs, W, _, _, _ = inputs(5)
+U = np.zeros((H, H))
+hs = _array(bidirectional_states(xs, W, U, W, U), "hs", (N, T, 2 * H))
+_same(hs, with_halves(hs, hs[..., :H], hs[..., :H]), "hs (backward half = forward half)")
+'''),
+    ],
+    "embedding": [
+        ("test_encode", 2, '''
+for (seed, V, D_e, H, ids), want in zip([(0, 3, 3, 3, [2, 0, 2]), (1, 6, 3, 4, [4, 1, 5, 1])],
+                                        [$ref_enc_0, $ref_enc_1], strict=True):
+    words, *weights = encode_inputs(seed, V, D_e, H, ids)
+    _same(encode(words, *weights), np.array(want), f"encode (V={V}, D_e={D_e}, H={H})")
+    _same(encode(list(words), *weights), np.array(want), f"encode with a list (V={V})")
+'''),
+        ("test_forward_shape", 2, '''
+W = np.random.default_rng(2).standard_normal((4, 5))
+for idx in [np.array([3, 0, 3, 1]), np.array([[1, 3, 3], [2, 0, 1]])]:
+    _array(Embedding(W).forward(idx), f"forward(idx of shape {idx.shape})", idx.shape + (5,))
+'''),
+        ("test_forward_values", 2, '''
+W = np.arange(20.0).reshape(4, 5)
+_same(Embedding(W).forward(np.array([2, 0, 2, 3])),
+      np.array([[10.0, 11, 12, 13, 14], [0, 1, 2, 3, 4], [10, 11, 12, 13, 14],
+                [15, 16, 17, 18, 19]]), "forward([2, 0, 2, 3])")
+W = np.random.default_rng(3).standard_normal((5, 4))
+_same(Embedding(W).forward(np.array([[0, 3, 3], [4, 0, 1]])), np.array($ref_fwd),
+      "forward(idx (2, 3))")
+'''),
+        ("test_backward_values", 2, '''
+W = np.random.default_rng(4).standard_normal((4, 3))
+dout = np.array([[1.0, 2, 3], [4, 5, 6], [7, 8, 9]])
+_same(backward_dW(W, np.array([2, 0, 2]), dout),
+      np.array([[4.0, 5, 6], [0, 0, 0], [8, 10, 12], [0, 0, 0]]), "dW for idx [2, 0, 2]")
+rng = np.random.default_rng(5)
+W, dout = rng.standard_normal((6, 3)), rng.standard_normal((2, 3, 3))
+_same(backward_dW(W, np.array([[3, 1, 3], [5, 3, 0]]), dout), np.array($ref_bwd),
+      "dW for idx [[3, 1, 3], [5, 3, 0]]")
+'''),
+        ("test_numeric_gradient", 2, '''
+from grader.harness import gradcheck
+
+rng = np.random.default_rng(6)
+W = rng.standard_normal((4, 3))
+idx = np.array([[1, 3, 1], [3, 1, 0]])
+R = rng.standard_normal((2, 3, 3))
+_array(Embedding(W).forward(idx), "forward(idx (2, 3))", R.shape)
+numeric = gradcheck.numeric_gradient(Embedding, [W], 0, [R], then="forward", then_args=[idx])
+_same(backward_dW(W, idx, R), numeric, "dW", rtol=1e-5, atol=1e-8)
+'''),
+    ],
+}
+
+
+def lit(value: Any) -> str:
+    """A Python literal of an array (nested lists of exact float reprs) or tuple of arrays."""
+    if isinstance(value, tuple):
+        return "(" + ", ".join(lit(v) for v in value) + ",)"
+    if isinstance(value, np.ndarray):
+        return repr(value.tolist())
+    return repr(value)
+
+
+def reference_values(ex_id: str) -> dict[str, str]:
+    """The reference's values the suite compares against, as literals for the test cells."""
+    ref = load_module(ROOT / "solutions" / f"{ex_id}.py", f"_bench_ref_{ex_id}")
+    ns: dict[str, Any] = {"np": np}
+    exec(HELPERS[ex_id], ns)  # the very helpers the test cells run
+    if ex_id == "conv_output_size":
+        grid = [(H, FH, P, S) for H in (1, 4, 7, 12) for FH in (1, 3, 4) for P in (0, 1)
+                for S in (1, 2) if FH <= H + 2 * P]
+        return {"grid": lit(grid), "grid_want": lit([ref.conv_output_size(*a) for a in grid])}
+    if ex_id == "gradient_clipping":
+        return {}
+    if ex_id == "lstm_cell":
+        return {f"ref_{s}": lit(ref.lstm_cell(*ns["make_inputs"](s, N=4, D=3, H=5)))
+                for s in (2, 3)}
+    if ex_id == "gru_update":
+        out = {f"ref_{s}": lit(ref.gru(*ns["make_inputs"](s, N=4, D=3, H=5))) for s in (3, 4)}
+        out["ref_z1"] = lit(ref.gru(*ns["extreme_inputs"](40.0)))
+        return out
+    if ex_id == "bidirectional_concat":
+        V = np.random.default_rng(3).standard_normal((2, 2 * ns["H"]))
+        return {"ref_states": lit(ref.bidirectional_states(*ns["inputs"](2))),
+                "ref_net": lit(ref.bidirectional_rnn_net(*ns["inputs"](3), V))}
+    if ex_id == "embedding":
+        enc = [ref.encode(*ns["encode_inputs"](*case)) for case in
+               [(0, 3, 3, 3, [2, 0, 2]), (1, 6, 3, 4, [4, 1, 5, 1])]]
+        W = np.random.default_rng(3).standard_normal((5, 4))
+        fwd = ref.Embedding(W).forward(np.array([[0, 3, 3], [4, 0, 1]]))
+        rng = np.random.default_rng(5)
+        W, dout = rng.standard_normal((6, 3)), rng.standard_normal((2, 3, 3))
+        layer = ref.Embedding(W)
+        layer.forward(np.array([[3, 1, 3], [5, 3, 0]]))
+        layer.backward(dout)
+        return {"ref_enc_0": lit(enc[0]), "ref_enc_1": lit(enc[1]), "ref_fwd": lit(fwd),
+                "ref_bwd": lit(layer.grads[0])}
+    raise KeyError(ex_id)
+
+
+def test_cells(ex_id: str) -> list[tuple[str, int, str]]:
+    """(grade id, points, source) of the exercise's autograded test cells."""
+    values = reference_values(ex_id)
+    cells = []
+    for name, points, body in TESTS[ex_id]:
+        source = PRELUDE + HELPERS[ex_id] + "\n" + Template(body).substitute(values).strip()
+        cells.append((f"{ex_id}-{name}", points, source + "\n"))
+    return cells
