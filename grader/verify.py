@@ -2,12 +2,13 @@
 
 A harness (`grader.harness.*`) runs inside the worker, beside the student's module, which
 can replace the harness's code (`gradcheck.numeric_gradient = lambda *a: my_answer`). So a
-numeric gradient computed there is a claim, not a fact: before a suite sees it, a few
-entries chosen here at random (the student cannot know which) are recomputed by central
-differences of the student's function called through the worker proxy, exactly as the
-harness computes them, and must agree. A result that does not is a failed check naming
-the tampering. The same arithmetic on the same float64 values gives the same numbers; the
-tiny tolerance is for platforms that fuse operations differently.
+numeric gradient computed there is a claim, not a fact: before a suite sees it, the
+derivative of the loss along two random unit directions v (drawn here; the student cannot
+know them) is taken by central differences of the student's function called through the
+worker proxy, and must equal what the claimed gradient g says it is, g · v. A gradient
+altered anywhere, even in one entry, changes g · v for almost every v; an honest one
+agrees up to the rounding of central differences (tolerance 1e-5 · (1 + |g|)). A result
+that disagrees is a failed check naming the tampering.
 
 Training loops that cross the boundary a few hundred times run in the trusted process
 instead (the suite calls the harness function directly with the student's proxy), so
@@ -25,7 +26,7 @@ import numpy as np
 from grader.checks import CheckFailed
 from grader.harness.gradcheck import projected_loss
 
-SAMPLES = 3
+DIRECTIONS = 2  # random directions; each costs two calls of the student's code
 NUMERIC = "grader.harness.gradcheck.numeric_gradient"
 METHOD = "grader.harness.gradcheck.method_gradient"
 
@@ -76,23 +77,24 @@ def _spot_check_numeric(result: Any, f: Any, args: list, index: int,
         return projected_loss(out, projections)
 
     rng = np.random.default_rng(secrets.randbits(64))
-    flat = rng.choice(x.size, size=min(SAMPLES, x.size), replace=False)
-    for position in flat:
-        idx = np.unravel_index(int(position), x.shape)
-        keep = x[idx]
-        x[idx] = keep + h
+    original = x.copy()
+    for _ in range(DIRECTIONS):
+        v = rng.standard_normal(x.shape)
+        v /= np.linalg.norm(v)
+        x[...] = original + h * v
         plus = loss()
-        x[idx] = keep - h
+        x[...] = original - h * v
         minus = loss()
-        x[idx] = keep
-        direct = (plus - minus) / (2 * h)
-        claimed = float(result[idx])
-        if not np.isclose(claimed, direct, rtol=1e-9, atol=1e-12):
+        x[...] = original
+        direct = (plus - minus) / (2 * h)  # the derivative of the loss along v
+        claimed = float(np.sum(result * v))  # what the claimed gradient says it is
+        tolerance = 1e-5 * (1.0 + float(np.linalg.norm(result)))
+        if not abs(claimed - direct) <= tolerance:
             raise CheckFailed(
                 {"ja": "数値微分の結果が、あなたのコードを直接呼び出した結果と一致しません"
-                       f"（要素 {tuple(map(int, idx))}: {claimed:.6g} と {direct:.6g}）。"
+                       f"（ランダムな方向の微分係数: {claimed:.6g} と {direct:.6g}）。"
                        "モジュールが採点用のコードを書き換えていないか確認してください",
                  "en": "the numeric gradient computed beside your module disagrees with "
-                       f"direct calls of your code (entry {tuple(map(int, idx))}: "
-                       f"{claimed:.6g} vs {direct:.6g}); does your module change the "
-                       "grader's code?"})
+                       f"direct calls of your code (the derivative along a random "
+                       f"direction: {claimed:.6g} vs {direct:.6g}); does your module change "
+                       "the grader's code?"})

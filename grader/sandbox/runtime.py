@@ -29,7 +29,8 @@ from pathlib import Path
 
 import grader
 
-DEFAULT_RUNTIME = Path("/opt/edrill-runtime")
+# EDRILL_RUNTIME names another place (one per concurrent batch setup, say)
+DEFAULT_RUNTIME = Path(os.environ.get("EDRILL_RUNTIME") or "/opt/edrill-runtime")
 SYSTEM_PYTHON = "/usr/bin/python3"
 GRADER_SOURCE = Path(grader.__file__).resolve().parent
 MANIFEST = "manifest.json"
