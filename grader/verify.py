@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from grader.checks import CheckFailed
-from grader.harness.gradcheck import projected_loss
+from grader.harness.gradcheck import float64_args, loss_of
 
 DIRECTIONS = 2  # random directions; each costs two calls of the student's code
 NUMERIC = "grader.harness.gradcheck.numeric_gradient"
@@ -63,18 +63,11 @@ def _spot_check_method(result: Any, make: Any, make_args: Sequence, method: str,
 def _spot_check_numeric(result: Any, f: Any, args: list, index: int,
                         projections: Sequence[np.ndarray], h: float = 1e-5,
                         then: str | None = None, then_args: Sequence = ()) -> None:
-    base = [(a.astype(np.float64) if a.dtype.kind == "f" else a.copy())
-            if isinstance(a, np.ndarray) else a for a in args]
+    base = float64_args(args)
     x = base[index]
     if type(result) is not np.ndarray or result.shape != x.shape or x.size == 0:
         return  # the suite's own comparison reports a wrong type or shape
-
-    def loss() -> float:
-        fresh = [a.copy() if isinstance(a, np.ndarray) else a for a in base]
-        out = f(*fresh)
-        if then is not None:
-            out = getattr(out, then)(*then_args)
-        return projected_loss(out, projections)
+    loss = loss_of(f, base, projections, then, then_args)  # as the harness computes it
 
     rng = np.random.default_rng(secrets.randbits(64))
     original = x.copy()

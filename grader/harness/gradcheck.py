@@ -86,12 +86,23 @@ def numeric_gradient(f: Callable[..., object], args: list, index: int,
     function gets a fresh copy of every argument on each call, so a function that writes
     into its inputs cannot spoil the differences.
     """
-    # float arrays in float64; integer arrays (word ids, indices) stay as they are
-    base = [(a.astype(np.float64) if a.dtype.kind == "f" else a.copy())
-            if isinstance(a, np.ndarray) else a for a in args]
+    base = float64_args(args)
     x = base[index]
     if x.dtype.kind != "f":
         raise ValueError(f"argument {index} is not a float array: there is no gradient by it")
+    return central_differences(loss_of(f, base, projections, then, then_args), x, h)
+
+
+def float64_args(args: Sequence) -> list:
+    """Copies of `args`: float arrays in float64, integer arrays (word ids) as they are."""
+    return [(a.astype(np.float64) if a.dtype.kind == "f" else a.copy())
+            if isinstance(a, np.ndarray) else a for a in args]
+
+
+def loss_of(f: Callable[..., object], base: list, projections: Sequence[np.ndarray],
+            then: str | None = None, then_args: Sequence = ()) -> Callable[[], float]:
+    """``loss()``: the projected output of ``f`` on fresh copies of ``base`` (which the caller
+    moves entry by entry), through ``getattr(out, then)(*then_args)`` when ``then`` is set."""
 
     def loss() -> float:
         fresh = [a.copy() if isinstance(a, np.ndarray) else a for a in base]
@@ -100,4 +111,4 @@ def numeric_gradient(f: Callable[..., object], args: list, index: int,
             out = getattr(out, then)(*then_args)
         return projected_loss(out, projections)
 
-    return central_differences(loss, x, h)
+    return loss
