@@ -24,7 +24,7 @@ import time
 import zlib
 from collections.abc import Callable
 
-from grader.batch.runner import Options, Runner, Task
+from grader.batch.runner import Options, Runner, Task, complete_rows
 from grader.engine import Target
 
 UIDS_PER_WORKER = 8  # a worker uses one slot; the rest is room between workers' uids
@@ -68,17 +68,6 @@ def grade_on_worker(task: Task, target: Target, options: Options, mode: str) -> 
     return rows
 
 
-def internal_rows(task: Task, target: Target, error: str) -> list[dict]:
-    """Rows for a student whose Dask task failed (a worker died, say): regraded next run."""
-    return [{"exercise": ex_id, "status": "error", "internal": True, "score": 0,
-             "max_score": int(target.meta(ex_id).get("points", 0)),
-             "message": f"internal error on the Dask cluster (the next run grades it "
-                        f"again): {error[-1500:]}", "output": "", "seconds": 0.0,
-             "graded_at": time.time(), "checks": [],
-             "content_hash": task.hashes[ex_id], "suite_version": ""}
-            for ex_id in task.files]
-
-
 def run_on_cluster(address: str, tasks: list[Task], target: Target, options: Options,
                    mode: str, on_student: Callable[[Task, list[dict]], None],
                    progress=None) -> None:
@@ -94,7 +83,10 @@ def run_on_cluster(address: str, tasks: list[Task], target: Target, options: Opt
             try:
                 rows = future.result()
             except Exception as err:  # noqa: BLE001 - any failure of a task is ours
-                rows = internal_rows(task, target, f"{type(err).__name__}: {err}")
+                rows = complete_rows(task, target, {}, {
+                    "status": "error", "internal": True,
+                    "message": "internal error on the Dask cluster (the next run grades it "
+                               f"again): {type(err).__name__}: {str(err)[-1500:]}"})
             on_student(task, rows)
             if progress is not None:
                 progress.advance()

@@ -50,6 +50,23 @@ class Task:
     versions: dict[str, str]
 
 
+def complete_rows(task: Task, target: Target, rows: dict[str, dict],
+                  fill: dict | None = None) -> list[dict]:
+    """One row per exercise of `task`: the graded `rows`, and `fill` (status, message) for
+    an exercise without one; each stamped with its content hash and suite version (none
+    for an internal error, so that the next run grades it again)."""
+    out = []
+    for ex_id in task.files:
+        row = rows.get(ex_id)
+        if row is None:
+            row = dict(fill or {}, exercise=ex_id, score=0,
+                       max_score=int(target.meta(ex_id).get("points", 0)), output="",
+                       seconds=0.0, graded_at=time.time(), checks=[])
+        out.append(dict(row, content_hash=task.hashes[ex_id],
+                        suite_version="" if row.get("internal") else task.versions[ex_id]))
+    return out
+
+
 @dataclass
 class Options:
     slots: int = 1
@@ -209,17 +226,7 @@ class Runner:
         """The student of `state` is done: complete its rows (with `fill` for the exercises
         without one) and hand them on."""
         task = state.task
-        rows = []
-        for ex_id in task.files:
-            row = state.rows.get(ex_id)
-            if row is None:
-                meta = self.target.meta(ex_id)
-                row = dict(fill or {}, exercise=ex_id, score=0,
-                           max_score=int(meta.get("points", 0)), output="",
-                           seconds=0.0, graded_at=time.time(), checks=[])
-            row = dict(row, content_hash=task.hashes[ex_id],
-                       suite_version="" if row.get("internal") else task.versions[ex_id])
-            rows.append(row)
+        rows = complete_rows(task, self.target, state.rows, fill)
         state.task, state.rows = None, {}
         self.on_student(task, rows)
         if self.progress is not None:
