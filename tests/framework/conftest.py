@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from grader.course import Course, find_course
+from tests.framework.chromium import chromium  # noqa: F401  (the fixture, for HTML tests)
 
 ROOT = Path(__file__).resolve().parents[2]
 
