@@ -212,3 +212,36 @@ def test_bad_input_is_one_line_exit_2_and_never_a_lost_page(graded, tmp_path):
     assert out.read_text(encoding="utf-8") == "the previous report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["empty.sqlite", "garbage.sqlite",
                                                           "report.html"]
+
+
+def test_hidden_checks_and_internal_errors_are_marked(graded, tmp_path, chromium):
+    """A results file with the hidden-checks column (tests/hidden suites) and a row our own
+    error left for the next run (empty suite version)."""
+    db = tmp_path / "copy.sqlite"
+    src = sqlite3.connect(f"file:{graded}?mode=ro", uri=True)
+    dst = sqlite3.connect(db)
+    src.backup(dst)
+    src.close()
+    dst.executescript(
+        "ALTER TABLE checks ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;"
+        "UPDATE checks SET hidden = 1 WHERE exercise = 'embedding' AND name = 'test_encode';"
+        "UPDATE results SET status = 'error', score = 0, suite_version = '', message = "
+        "'internal error: the grader failed' WHERE student = 'good-b' "
+        "AND exercise = 'gradient_clipping';")
+    dst.commit()
+    dst.close()
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    r = collect(con, find_course(ROOT), db_name=str(db))
+    con.close()
+    hidden = [c for c in r.checks if c.hidden]
+    assert [(c.exercise, c.name) for c in hidden] == [("embedding", "test_encode")]
+    assert [c.name for c in r.checks if c.exercise == "embedding"][-1] == "test_encode"
+    internal = [p for p in r.problems if p.internal]
+    assert [(p.student, p.exercise) for p in internal] == [("good-b", "gradient_clipping")]
+    out = tmp_path / "r.html"
+    assert report(db, "--out", str(out)).returncode == 0
+    page = chromium.render(out, "class-report-hidden", probes={
+        "labels": "[...document.querySelectorAll('#checks svg g.row')].map(g => g.dataset.label)",
+        "internal": "document.getElementById('problems').innerText"})
+    assert "embedding · test_encode (hidden)" in page.probes["labels"]
+    assert "internal error: graded again by the next run" in page.probes["internal"]
