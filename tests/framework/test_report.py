@@ -67,7 +67,7 @@ def graded(tmp_path_factory) -> Path:
     make_submissions(work / "submissions")
     db = work / "grades.sqlite"
     proc = run_cli("grader", "batch", str(work / "submissions"), "--db", str(db),
-                   "--sandbox", "none", "--timeout", "1", "--submission-timeout", "40",
+                   "--sandbox", "none", "--submission-timeout", "60",
                    "--json", "--quiet", cwd=work)
     assert proc.returncode == 0, proc.stderr
     summary = json.loads(proc.stdout)
