@@ -65,7 +65,12 @@ def cmd_report(args: argparse.Namespace) -> int:
         scope = f" for the exercises of {assignment.id}" if assignment else ""
         raise UsageError(f"{args.db} holds no results{scope}: grade the submissions with "
                          "`grader batch SUBMISSIONS_DIR` first")
-    write_atomic(out, render(report, course))
+    page = render(report, course)
+    try:
+        write_atomic(out, page)
+    except OSError as err:
+        raise UsageError(f"cannot write {out}: {err.strerror or err}: name another file "
+                         "with --out") from None
     summary = report.summary()
     print(f"wrote {out}: {summary['students']} students, {summary['submissions']} "
           f"submissions, {summary['problems']} timed out or not gradable")

@@ -204,6 +204,8 @@ def test_bad_input_is_one_line_exit_2_and_never_a_lost_page(graded, tmp_path):
         "does not exist: create": report(graded, "--out", str(tmp_path / "no" / "r.html")),
         "is a folder": report(graded, "--out", str(tmp_path)),
     }
+    # a folder nobody can create files in, root included
+    cases["cannot write /proc/r.html"] = report(graded, "--out", "/proc/r.html")
     for needle, proc in cases.items():
         assert proc.returncode == 2, (needle, proc.stdout, proc.stderr)
         lines = proc.stderr.strip().splitlines()
