@@ -236,6 +236,9 @@ def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python
             "SELECT student, exercise, score, max_score FROM results")}
     assert set(rows) == {(s, e) for s in students for e in exercises}
 
+    for student in students:  # shown with -s: the figures the test compares
+        print(student, {ex: (by_nbgrader[student][ex][0], rows[(student, ex)])
+                        for ex in exercises})
     for student in students:
         for ex_id in exercises:
             score, top = rows[(student, ex_id)]
