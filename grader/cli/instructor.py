@@ -6,6 +6,8 @@
     grader sandbox setup|check        the Linux sandbox of batch grading (grader.cli.sandbox)
     grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
     grader report [--out FILE]        the class report: one HTML page (grader.cli.report)
+    grader nbgrader ASSIGNMENT DIR    an assignment as nbgrader source notebooks
+    grader nbgrader-export ASSIGNMENT DIR   scores into nbgrader's gradebook.db
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from grader.cli import nbgrader as nbgrader_cli
 from grader.cli.batch import add_parser as add_batch_parser
 from grader.cli.batch import cmd_batch
 from grader.cli.common import (
@@ -67,6 +70,7 @@ def parser() -> argparse.ArgumentParser:
     add_sandbox_parser(sub)
     add_batch_parser(sub)
     add_report_parser(sub)
+    nbgrader_cli.add_parser(sub)
     return p
 
 
@@ -160,7 +164,9 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest,
-            "sandbox": cmd_sandbox, "batch": cmd_batch, "report": cmd_report}
+            "sandbox": cmd_sandbox, "batch": cmd_batch, "report": cmd_report,
+            "nbgrader": nbgrader_cli.cmd_nbgrader,
+            "nbgrader-export": nbgrader_cli.cmd_nbgrader_export}
 
 
 def main(argv: list[str] | None = None) -> int:
