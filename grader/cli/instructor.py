@@ -5,6 +5,8 @@
     grader selftest [ID ...]          prove every suite discriminates
     grader sandbox setup|check        the Linux sandbox of batch grading (grader.cli.sandbox)
     grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
+    grader gradescope ASSIGNMENT OUT.zip   the Gradescope autograder zip (grader.cli.gradescope)
+    grader classroom ASSIGNMENT       GitHub Classroom's autograding config (grader.cli.classroom)
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from pathlib import Path
 
 from grader.cli.batch import add_parser as add_batch_parser
 from grader.cli.batch import cmd_batch
+from grader.cli.classroom import add_parser as add_classroom_parser
+from grader.cli.classroom import cmd_classroom
 from grader.cli.common import (
     EXIT_NOT_PASSED,
     EXIT_OK,
@@ -23,6 +27,8 @@ from grader.cli.common import (
     lang_of,
     run_main,
 )
+from grader.cli.gradescope import add_parser as add_gradescope_parser
+from grader.cli.gradescope import cmd_gradescope
 from grader.cli.sandbox import add_parser as add_sandbox_parser
 from grader.cli.sandbox import cmd_sandbox
 from grader.course import find_course
@@ -63,6 +69,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--verbose", "-v", action="store_true", help="list every finding")
     add_sandbox_parser(sub)
     add_batch_parser(sub)
+    add_gradescope_parser(sub)
+    add_classroom_parser(sub)
     return p
 
 
@@ -156,7 +164,8 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest,
-            "sandbox": cmd_sandbox, "batch": cmd_batch}
+            "sandbox": cmd_sandbox, "batch": cmd_batch,
+            "gradescope": cmd_gradescope, "classroom": cmd_classroom}
 
 
 def main(argv: list[str] | None = None) -> int:
