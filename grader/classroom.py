@@ -41,8 +41,10 @@ class ClassroomError(Exception):
 def commands(install: str) -> tuple[str, str]:
     """(setup, the prefix of run): a venv outside the repository with edrill in it.
     EDRILL_VENV_FLAGS (unset on GitHub) lets a local run reuse installed packages."""
-    setup = (f'python3 -m venv ${{EDRILL_VENV_FLAGS:-}} "{VENV}" && '
-             f'"{VENV}/bin/python" -m pip install --disable-pip-version-check -q {install}')
+    pip = f'"{VENV}/bin/python" -m pip install --disable-pip-version-check -q'
+    # the venv is made once per runner; the second install puts this very edrill in it
+    setup = (f'{{ [ -x "{VENV}/bin/python" ] || python3 -m venv ${{EDRILL_VENV_FLAGS:-}} '
+             f'"{VENV}"; }} && {pip} {install} && {pip} --no-deps --force-reinstall {install}')
     return setup, f'"{VENV}/bin/grade" --lang en'
 
 

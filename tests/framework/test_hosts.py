@@ -17,6 +17,7 @@ import stat
 import subprocess
 import sys
 import zipfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -218,11 +219,16 @@ def test_a_wrong_late_submission(autograder: dict, course: Course) -> None:
     assert "test_known_values" not in data["output"]
 
 
-def test_a_submission_past_the_cutoff_gets_nothing(autograder: dict, course: Course) -> None:
-    files = {f"{ex}.py": (course.solutions_dir / f"{ex}.py").read_text(encoding="utf-8")
-             for ex in EXERCISES}
-    code, data, _log = run_autograder(autograder, files, "2026-12-20T09:00:00+09:00")
+def test_a_submission_past_the_cutoff_gets_nothing(course: Course) -> None:
+    a = load_assignment(course, "day3-rnn")  # cutoff 3 days
+    rows = [{"exercise": "gradient_clipping", "status": "passed", "score": 2,
+             "max_score": 2, "message": ""}]
+    checks = [{"exercise": "gradient_clipping", "name": "test_public", "kind": "K",
+               "status": "passed", "points": 2, "max_points": 2, "message": ""}]
+    late = datetime(2026, 12, 20, 9, 0, tzinfo=timezone(timedelta(hours=9)))
+    data = make_results(a, rows, checks, {}, submitted_at=late, student="s", seconds=1.0)
     validate_results(data)
+    assert data["tests"][0]["score"] == 10  # the checks keep their scores; the total is 0
     assert data["score"] == 0 and data["extra_data"]["late"]["accepted"] is False
     assert "not accepted" in data["output"]
 
@@ -334,9 +340,13 @@ def test_classroom_config_runs_locally(tmp_path: Path, workspace: Path,
                             "import grader; print(grader.__file__)"], env=env,
                            capture_output=True, text=True, check=True).stdout
     assert Path(where.strip()).is_relative_to(tmp_path / "edrill-venv")
-    # now answer lstm_cell too: full marks
+    # now answer lstm_cell too: its run command (the venv is set up) earns its points
     shutil.copy(course.solutions_dir / "lstm_cell.py", workspace)
-    assert run_classroom_tests(workspace, env) == {"gradient_clipping": 10, "lstm_cell": 20}
+    config = json.loads((workspace / ".github/classroom/autograding.json").read_text())
+    run = next(t["run"] for t in config["tests"] if t["name"] == "lstm_cell")
+    proc = subprocess.run(["sh", "-c", run], cwd=workspace, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_classroom_workflow_matches_the_config(tmp_path: Path, workspace: Path,
