@@ -189,3 +189,6 @@ def cmd_batch(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_INTERNAL
     return EXIT_OK
+
+
+COMMANDS = {"batch": cmd_batch}

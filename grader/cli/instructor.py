@@ -8,6 +8,8 @@
     grader report [--out FILE]        the class report: one HTML page (grader.cli.report)
     grader nbgrader ASSIGNMENT DIR    an assignment as nbgrader source notebooks
     grader nbgrader-export ASSIGNMENT DIR   scores into nbgrader's gradebook.db
+    grader gradescope ASSIGNMENT OUT.zip   the Gradescope autograder zip (grader.cli.gradescope)
+    grader classroom ASSIGNMENT       GitHub Classroom's autograding config (grader.cli.classroom)
 """
 
 from __future__ import annotations
@@ -16,9 +18,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from grader.cli import nbgrader as nbgrader_cli
-from grader.cli.batch import add_parser as add_batch_parser
-from grader.cli.batch import cmd_batch
+from grader.cli import batch, classroom, gradescope, nbgrader, report, sandbox
 from grader.cli.common import (
     EXIT_NOT_PASSED,
     EXIT_OK,
@@ -27,17 +27,16 @@ from grader.cli.common import (
     lang_of,
     run_main,
 )
-from grader.cli.report import add_parser as add_report_parser
-from grader.cli.report import cmd_report
-from grader.cli.sandbox import add_parser as add_sandbox_parser
-from grader.cli.sandbox import cmd_sandbox
 from grader.course import find_course
+
+# the commands that live in their own module: each has add_parser(sub) and COMMANDS
+SUBCOMMANDS = (sandbox, batch, report, nbgrader, gradescope, classroom)
 
 
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="grader", description="edrill for instructors: build stubs from solutions, try "
-        "answers, prove the grading suites.")
+        "answers, prove the grading suites, grade submissions and run a course.")
     p.add_argument("--course", metavar="DIR", type=Path, default=None,
                    help="the course source (default: the repository around the current "
                         "folder, or EDRILL_COURSE)")
@@ -67,10 +66,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--timeout", type=float, default=3.0, metavar="S",
                    help="seconds per call (default 3)")
     s.add_argument("--verbose", "-v", action="store_true", help="list every finding")
-    add_sandbox_parser(sub)
-    add_batch_parser(sub)
-    add_report_parser(sub)
-    nbgrader_cli.add_parser(sub)
+    for module in SUBCOMMANDS:
+        module.add_parser(sub)
     return p
 
 
@@ -164,9 +161,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest,
-            "sandbox": cmd_sandbox, "batch": cmd_batch, "report": cmd_report,
-            "nbgrader": nbgrader_cli.cmd_nbgrader,
-            "nbgrader-export": nbgrader_cli.cmd_nbgrader_export}
+            **{name: cmd for module in SUBCOMMANDS for name, cmd in module.COMMANDS.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -77,3 +77,6 @@ def cmd_nbgrader_export(args: argparse.Namespace) -> int:
     print(f"wrote {done.cells} scores of {len(done.students)} students into "
           f"{args.course_dir / 'gradebook.db'}")
     return EXIT_OK
+
+
+COMMANDS = {"nbgrader": cmd_nbgrader, "nbgrader-export": cmd_nbgrader_export}

@@ -75,3 +75,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     print(f"wrote {out}: {summary['students']} students, {summary['submissions']} "
           f"submissions, {summary['problems']} timed out or not gradable")
     return EXIT_OK
+
+
+COMMANDS = {"report": cmd_report}

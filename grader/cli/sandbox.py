@@ -54,3 +54,6 @@ def cmd_sandbox(args: argparse.Namespace) -> int:
           "bwrap sandbox: NOT usable (grader batch refuses; --sandbox unshare|none are "
           "weaker)")
     return EXIT_OK if usable else EXIT_NOT_PASSED
+
+
+COMMANDS = {"sandbox": cmd_sandbox}

@@ -45,5 +45,6 @@ def test_the_wheel_ships_the_data_the_worker_and_students_need(tmp_path):
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("grader/locale/ja/LC_MESSAGES/edrill.mo", "grader/locale/ja.po",
                    "grader/data/digits.npz", "grader/data/README.md",
-                   "grader/common/functions.py", "grader/harness/digits.py"):
+                   "grader/common/functions.py", "grader/harness/digits.py",
+                   "grader/suites.ini"):
         assert needed in names, f"{needed} is missing from the wheel: see package-data"
