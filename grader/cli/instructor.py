@@ -5,6 +5,10 @@
     grader selftest [ID ...]          prove every suite discriminates
     grader sandbox setup|check        the Linux sandbox of batch grading (grader.cli.sandbox)
     grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
+    grader grades ASSIGNMENT          the grade sheet: late penalties, overrides (grader.cli.grades)
+    grader override ASSIGNMENT ...    change one grade, with a reason, in the audit trail
+    grader feedback ASSIGNMENT OUT    one HTML page per student (grader.cli.feedback)
+    grader export ASSIGNMENT          CSV for an LMS, JSON per student (grader.cli.export)
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from grader.cli import export, feedback, grades
 from grader.cli.batch import add_parser as add_batch_parser
 from grader.cli.batch import cmd_batch
 from grader.cli.common import (
@@ -63,6 +68,8 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--verbose", "-v", action="store_true", help="list every finding")
     add_sandbox_parser(sub)
     add_batch_parser(sub)
+    for module in (grades, feedback, export):
+        module.add_parser(sub)
     return p
 
 
@@ -156,7 +163,9 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest,
-            "sandbox": cmd_sandbox, "batch": cmd_batch}
+            "sandbox": cmd_sandbox, "batch": cmd_batch,
+            "grades": grades.cmd_grades, "override": grades.cmd_override,
+            "feedback": feedback.cmd_feedback, "export": export.cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:
