@@ -187,6 +187,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     for student, problem in found.problems.items():
         if not args.quiet and not args.json:
             print(f"{student}: {problem}", file=sys.stderr)
+    untimed = {s: why for s, (at, why) in found.timestamps.items() if at is None}
+    if untimed and not args.quiet and not args.json:
+        print(f"{len(untimed)} student(s) without a usable submission time (counted as on "
+              f"time): " + "; ".join(f"{why}" for why in untimed.values()), file=sys.stderr)
     if args.json:
         rate = outcome.graded_students / outcome.seconds if outcome.seconds > 0 else 0.0
         print(json.dumps({
@@ -197,7 +201,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             "up_to_date_exercises": plan.up_to_date,
             "graded_statuses": outcome.statuses, "statuses": status_counts(rows),
             "seconds": round(outcome.seconds, 3), "rate": round(rate, 3),
-            "problems": found.problems}, indent=2))
+            "problems": found.problems,
+            "submitted_at": {s: at for s, (at, _) in found.timestamps.items()}}, indent=2))
     else:
         print(student_table(rows, found.students(), found.problems))
     if outcome.internal:

@@ -65,7 +65,10 @@ def graded(tmp_path_factory) -> Path:
     code, out, err = grader("batch", str(subs), "--assignment", ASSIGNMENT, "--db", str(db),
                             "--sandbox", "none", "--quiet", "--json", cwd=base)
     assert code == 0, err
-    assert json.loads(out)["graded_students"] == len(STUDENTS)
+    summary = json.loads(out)
+    assert summary["graded_students"] == len(STUDENTS)
+    assert summary["submitted_at"]["late2"] == "2026-12-17T10:00:00+09:00"
+    assert summary["submitted_at"]["nostamp"] is None
     return db
 
 
