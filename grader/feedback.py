@@ -116,17 +116,22 @@ def check_view(check: dict, lang: str, full: bool) -> dict:
 
 
 def student_view(course: Course, s: Sheet, row: Row, checks: list[dict], lang: str,
-                 now: datetime) -> dict:
+                 now: datetime, titles: dict[str, Text] | None = None,
+                 public: dict[str, set[str]] | None = None) -> dict:
+    """What the template shows of one student (`titles` and `public`: per exercise, its
+    title and the names of its public checks, computed once for every page)."""
     a: Assignment = s.assignment
     past_due = a.is_past_due(now)
-    titles = {ex.id: ex.title for ex in course.exercises() if ex.id in a.exercises}
+    if titles is None:
+        titles = {ex.id: ex.title for ex in course.exercises() if ex.id in a.exercises}
+    if public is None:
+        public = {ex: public_checks(course, ex) for ex in a.exercises}
     exercises = []
     for ex, cell in row.cells.items():
-        public = public_checks(course, ex)
         shown, hidden, later = [], [], []
         mine = [c for c in checks if c["exercise"] == ex]
         for check in mine:
-            from_hidden = bool(check.get("hidden")) or check["name"] not in public
+            from_hidden = bool(check.get("hidden")) or check["name"] not in public[ex]
             vis = a.visibility_of(ex, check["name"], hidden_suite=from_hidden)
             if vis == "visible" and not from_hidden:
                 shown.append(check_view(check, lang, full=True))
@@ -188,8 +193,12 @@ def render_pages(course: Course, s: Sheet, checks: list[dict], lang: str,
     by_student: dict[str, list[dict]] = {}
     for check in checks:
         by_student.setdefault(check["student"], []).append(check)
+    a = s.assignment
+    titles = {ex.id: ex.title for ex in course.exercises() if ex.id in a.exercises}
+    public = {ex: public_checks(course, ex) for ex in a.exercises}
     return {name: template.render(**student_view(course, s, s.rows[name],
-                                                 by_student.get(name, []), lang, now))
+                                                 by_student.get(name, []), lang, now,
+                                                 titles, public))
             for name in (students or s.students)}
 
 
