@@ -8,6 +8,11 @@ Two layouts (ISSUE4.md):
   `submitted` folder itself); the module is the notebook's code cells in order, without
   nbgrader's test cells and without IPython magics and shell lines.
 
+With an assignment (`grader batch --assignment ID`), nbgrader's layout counts only the
+`submitted/<student>/<ID>/` folder, and each student's submission time is read from
+nbgrader's `submitted/<student>/<ID>/timestamp.txt`, or `ROOT/<student>/timestamp.txt` in
+the folders layout ("2026-12-15 23:59:00.000000 UTC", with an offset, or ISO-8601).
+
 Only files named after a course exercise count. Students' files are untrusted input: a
 symbolic link is never followed (it could point at the hidden tests), only regular files of
 bounded size are read, and a file that cannot be read or a notebook that cannot be parsed
@@ -22,12 +27,14 @@ import json
 import os
 import stat
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 NBGRADER_DIR = "submitted"
 WORKSPACE_MARK = ".edrill"
 MAX_MODULE_BYTES = 1 << 20  # a .py submission, or the code taken from a notebook
 MAX_NOTEBOOK_BYTES = 32 << 20  # notebooks carry their outputs (images) too
+TIMESTAMP = "timestamp.txt"
 
 
 class DiscoveryError(Exception):
@@ -61,6 +68,8 @@ class Discovery:
     root: Path
     submissions: list[Submission] = field(default_factory=list)
     problems: dict[str, str] = field(default_factory=dict)  # student -> why nothing to grade
+    # with an assignment: student -> (ISO-8601 submission time or None, where it came from)
+    timestamps: dict[str, tuple[str | None, str]] = field(default_factory=dict)
 
     def students(self) -> list[str]:
         return list(dict.fromkeys(s.student for s in self.submissions))
@@ -98,6 +107,40 @@ def read_untrusted(path: Path, limit: int) -> bytes:
         raise OSError(f"cannot read {path.name}: {err.strerror}") from None
     finally:
         os.close(fd)
+
+
+def parse_timestamp(text: str) -> datetime:
+    """A submission time: nbgrader's "2026-12-15 23:59:00.000000 UTC", or ISO-8601 with an
+    offset ("2026-12-15T23:59:00+09:00", "…Z"). ValueError (saying why) for anything else,
+    also for a time without a zone: which day it is depends on the zone."""
+    stripped = text.strip()
+    value = stripped
+    if value.endswith((" UTC", "Z")):
+        value = value.removesuffix(" UTC").removesuffix("Z") + "+00:00"
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{stripped[:60]!r} is not a time (expected e.g. "
+                         "'2026-12-15 23:59:00.000000 UTC' or 2026-12-15T23:59:00+09:00)"
+                         ) from None
+    if when.tzinfo is None:
+        raise ValueError(f"{stripped[:60]!r} has no time zone (write it with UTC or an "
+                         "offset such as +09:00)")
+    return when
+
+
+def read_timestamp(path: Path, shown: str) -> tuple[str | None, str]:
+    """(ISO-8601 time with its offset, or None; where it came from or why it is missing)."""
+    try:
+        raw = read_untrusted(path, 1024)
+    except OSError as err:
+        if not os.path.lexists(path):
+            return None, f"no {shown}"
+        return None, f"{shown} unreadable: {err}"
+    try:
+        return parse_timestamp(raw.decode("utf-8", errors="replace")).isoformat(), shown
+    except ValueError as err:
+        return None, f"{shown} unreadable: {err}"
 
 
 def is_test_cell(cell: dict) -> bool:
@@ -199,8 +242,9 @@ def _student_files(folder: Path, suffix: str, wanted: set[str],
     return found
 
 
-def discover(root: Path, exercise_ids: list[str]) -> Discovery:
-    """Every submission under `root` of the exercises `exercise_ids` (in course order)."""
+def discover(root: Path, exercise_ids: list[str], assignment: str | None = None) -> Discovery:
+    """Every submission under `root` of the exercises `exercise_ids` (in course order); with
+    `assignment`, its submission times too (see the module's docstring)."""
     root = Path(root)
     if not root.exists():
         raise DiscoveryError(f"the submissions folder {root} does not exist")
@@ -215,6 +259,8 @@ def discover(root: Path, exercise_ids: list[str]) -> Discovery:
         base, layout = root, "folders"
     if layout == "nbgrader":
         suffix, make, nested = ".ipynb", _notebook_file, lambda p: True
+        if assignment is not None:
+            nested = lambda p: p.name == assignment  # noqa: E731
         nothing = "no exercise notebooks (expected submitted/<student>/<assignment>/<id>.ipynb)"
     else:
         suffix, make = ".py", _module_file
@@ -245,4 +291,8 @@ def discover(root: Path, exercise_ids: list[str]) -> Discovery:
             continue
         for ex_id in sorted(found, key=order.__getitem__):
             out.submissions.append(_pick(student, ex_id, found[ex_id], make))
+        if assignment is not None:
+            parts = (student, assignment, TIMESTAMP) if layout == "nbgrader" \
+                else (student, TIMESTAMP)
+            out.timestamps[student] = read_timestamp(base.joinpath(*parts), "/".join(parts))
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import json
 import os
 import pickle
 import signal
@@ -93,9 +94,15 @@ def check_row(check: CheckResult) -> dict:
         message += f"\ngot: {check.got}"
     if check.mistake:
         message += f"\nlikely mistake: {pick(check.mistake, LANG)}"
+    # the same in both languages and in parts, for the students' feedback pages
+    detail = {key: ({lang: capped(text, MESSAGE_CAP) for lang, text in value.items()}
+                    if isinstance(value, dict) else capped(str(value), MESSAGE_CAP))
+              for key in ("title", "message", "expected", "got", "mistake")
+              if (value := getattr(check, key))}
     return {"name": check.name, "kind": check.kind, "status": check.status,
             "points": check.points, "max_points": check.max_points,
-            "message": capped(message.strip(), MESSAGE_CAP), "seconds": check.seconds}
+            "message": capped(message.strip(), MESSAGE_CAP), "seconds": check.seconds,
+            "detail": json.dumps(detail, ensure_ascii=False)}
 
 
 def exercise_row(rep: ExerciseReport, seconds: float) -> dict:

@@ -38,11 +38,24 @@ CREATE TABLE IF NOT EXISTS checks (student TEXT, exercise TEXT, name TEXT, kind 
                                    status TEXT, points INTEGER, max_points INTEGER,
                                    message TEXT, seconds REAL,
                                    PRIMARY KEY (student, exercise, name));
+CREATE TABLE IF NOT EXISTS submissions (student TEXT, assignment TEXT, submitted_at TEXT,
+                                        source TEXT, PRIMARY KEY (student, assignment));
+CREATE TABLE IF NOT EXISTS overrides (id INTEGER PRIMARY KEY, student TEXT, assignment TEXT,
+                                      exercise TEXT, score REAL, reason TEXT NOT NULL,
+                                      who TEXT, at TEXT);
+CREATE TRIGGER IF NOT EXISTS overrides_append_only_update BEFORE UPDATE ON overrides
+BEGIN SELECT RAISE(ABORT, 'overrides are an append-only audit trail'); END;
+CREATE TRIGGER IF NOT EXISTS overrides_append_only_delete BEFORE DELETE ON overrides
+BEGIN SELECT RAISE(ABORT, 'overrides are an append-only audit trail'); END;
 """
+# Columns added after the first release of the schema: ALTERed into an older file on open.
+ADDED_COLUMNS = {"checks": {"detail": "TEXT"}}
 RESULT_COLUMNS = ("student", "exercise", "content_hash", "suite_version", "status", "score",
                   "max_score", "message", "output", "seconds", "graded_at", "run_id")
 CHECK_COLUMNS = ("student", "exercise", "name", "kind", "status", "points", "max_points",
-                 "message", "seconds")
+                 "message", "seconds", "detail")
+SUBMISSION_COLUMNS = ("student", "assignment", "submitted_at", "source")
+OVERRIDE_COLUMNS = ("id", "student", "assignment", "exercise", "score", "reason", "who", "at")
 STATUSES = ("passed", "failed", "unfilled", "error", "timeout")
 
 
@@ -88,10 +101,24 @@ class ResultStore:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=FULL")
                 self.db.executescript(SCHEMA)
+                self._migrate()
             self.db.execute("SELECT count(*) FROM results").fetchone()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} is not a usable results file ({err}): name "
                              "another file with --db") from None
+
+    def _migrate(self) -> None:
+        """Add the columns an older results file lacks (tables come from SCHEMA)."""
+        for table, columns in ADDED_COLUMNS.items():
+            have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+            for name, kind in columns.items():
+                if name not in have:
+                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+
+    def _has(self, table: str, column: str | None = None) -> bool:
+        """Whether the file has `table` (and its `column`): a read-only older file may not."""
+        names = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
+        return bool(names) and (column is None or column in names)
 
     def _lock(self) -> None:
         """One writing batch per results file: a second one would grade the same students.
@@ -182,9 +209,50 @@ class ResultStore:
         return rows
 
     def checks(self) -> list[dict]:
-        cur = self.db.execute(f"SELECT {', '.join(CHECK_COLUMNS)} FROM checks "
-                              "ORDER BY student, exercise, name")
-        return [dict(zip(CHECK_COLUMNS, r, strict=True)) for r in cur]
+        """Every stored check (with every column the file has: `detail`, `hidden`, …)."""
+        cur = self.db.execute("SELECT * FROM checks ORDER BY student, exercise, rowid")
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
+    # ------------------------------------------------------------------ assignments
+    def record_submissions(self, assignment: str,
+                           stamps: dict[str, tuple[str | None, str]]) -> None:
+        """Each student's submission time for `assignment`: student -> (ISO-8601 time with
+        its offset or None, where it came from). A student recorded again is replaced."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT OR REPLACE INTO submissions (student, assignment, submitted_at, "
+                "source) VALUES (?,?,?,?)",
+                [(student, assignment, at, source) for student, (at, source) in stamps.items()])
+
+    def submissions(self, assignment: str) -> dict[str, dict]:
+        """student -> {submitted_at, source} of `assignment`."""
+        if not self._has("submissions"):
+            return {}
+        cur = self.db.execute(f"SELECT {', '.join(SUBMISSION_COLUMNS)} FROM submissions "
+                              "WHERE assignment = ? ORDER BY student", (assignment,))
+        return {r[0]: dict(zip(SUBMISSION_COLUMNS, r, strict=True)) for r in cur}
+
+    def add_override(self, student: str, assignment: str, exercise: str,
+                     score: float | None, reason: str, who: str, at: str) -> int:
+        """Append one override to the audit trail (score None: back to the graded score)."""
+        if not reason.strip():
+            raise StoreError("an override needs a reason")
+        with self.transaction():
+            cur = self.db.execute(
+                "INSERT INTO overrides (student, assignment, exercise, score, reason, who, at)"
+                " VALUES (?,?,?,?,?,?,?)", (student, assignment, exercise, score, reason,
+                                            who, at))
+        return int(cur.lastrowid)
+
+    def overrides(self, assignment: str | None = None) -> list[dict]:
+        """The audit trail, oldest first (of `assignment`, or all)."""
+        if not self._has("overrides"):
+            return []
+        where, params = ("WHERE assignment = ? ", (assignment,)) if assignment else ("", ())
+        cur = self.db.execute(f"SELECT {', '.join(OVERRIDE_COLUMNS)} FROM overrides {where}"
+                              "ORDER BY id", params)
+        return [dict(zip(OVERRIDE_COLUMNS, r, strict=True)) for r in cur]
 
 
 class _Transaction:

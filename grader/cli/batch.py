@@ -2,7 +2,10 @@
 
     grader batch SUBMISSIONS_DIR [--db FILE] [--sandbox bwrap|unshare|none] [--slots N]
                  [--timeout S] [--submission-timeout S] [--exercises ID ...] [--json]
-                 [--quiet] [--report] [--dask ADDRESS]
+                 [--quiet] [--report] [--dask ADDRESS] [--assignment ID]
+
+With `--assignment ID`: only that assignment's exercises, and each student's submission
+time (timestamp.txt) recorded under it for the late penalty (`grader grades`).
 
 Exit 0 when the batch ran (whatever the students scored), 2 on bad usage (also: the
 sandbox asked for cannot be used), 3 on an internal error.
@@ -67,6 +70,9 @@ def add_parser(sub) -> None:
                    help="grade on the Dask cluster whose scheduler is at ADDRESS "
                         "(tcp://host:8786; needs the dask extra); each worker opens the "
                         "--sandbox itself")
+    b.add_argument("--assignment", metavar="ID", default=None,
+                   help="grade only this assignment's exercises (assignments/ID.toml) and "
+                        "record the students' submission times (timestamp.txt) under it")
     b.add_argument("--report", action="store_true",
                    help="grade nothing: print the table from the results file (read-only)")
 
@@ -112,6 +118,14 @@ def cmd_batch(args: argparse.Namespace) -> int:
             raise UsageError(f"no exercise {', '.join(unknown)} in the course; it has: "
                              f"{', '.join(ids)}")
         ids = [x for x in ids if x in set(args.exercises)]
+    if args.assignment:
+        from grader.grades import assignment_or_usage
+
+        assignment = assignment_or_usage(course, args.assignment)
+        ids = [x for x in ids if x in assignment.exercises]
+        if not ids:
+            raise UsageError(f"--exercises names none of {assignment.id}'s exercises "
+                             f"({', '.join(assignment.exercises)})")
     if inside(args.db, args.submissions):
         raise UsageError(f"the results file {args.db} is inside {args.submissions}, the "
                          "students' space: pass --db with a path outside it")
@@ -125,7 +139,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
         print(student_table(rows, [], {}))
         return EXIT_OK
     try:
-        found = discover(args.submissions, ids)
+        found = discover(args.submissions, ids,
+                         assignment.id if args.assignment else None)
     except DiscoveryError as err:
         raise UsageError(str(err)) from None
     opener = _open_sandbox(args.sandbox)
@@ -136,6 +151,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except StoreError as err:
         raise UsageError(str(err)) from None
     try:
+        if args.assignment:
+            store.record_submissions(assignment.id, found.timestamps)
         plan = make_plan(found, store, target, versions)
         slots = args.slots or default_slots()
         sandbox = None
@@ -170,6 +187,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
     for student, problem in found.problems.items():
         if not args.quiet and not args.json:
             print(f"{student}: {problem}", file=sys.stderr)
+    untimed = {s: why for s, (at, why) in found.timestamps.items() if at is None}
+    if untimed and not args.quiet and not args.json:
+        print(f"{len(untimed)} student(s) without a usable submission time (counted as on "
+              f"time): " + "; ".join(f"{why}" for why in untimed.values()), file=sys.stderr)
     if args.json:
         rate = outcome.graded_students / outcome.seconds if outcome.seconds > 0 else 0.0
         print(json.dumps({
@@ -180,7 +201,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
             "up_to_date_exercises": plan.up_to_date,
             "graded_statuses": outcome.statuses, "statuses": status_counts(rows),
             "seconds": round(outcome.seconds, 3), "rate": round(rate, 3),
-            "problems": found.problems}, indent=2))
+            "problems": found.problems,
+            "submitted_at": {s: at for s, (at, _) in found.timestamps.items()}}, indent=2))
     else:
         print(student_table(rows, found.students(), found.problems))
     if outcome.internal:

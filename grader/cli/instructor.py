@@ -10,6 +10,10 @@
     grader nbgrader-export ASSIGNMENT DIR   scores into nbgrader's gradebook.db
     grader gradescope ASSIGNMENT OUT.zip   the Gradescope autograder zip (grader.cli.gradescope)
     grader classroom ASSIGNMENT       GitHub Classroom's autograding config (grader.cli.classroom)
+    grader grades ASSIGNMENT          the grade sheet: late penalties, overrides (grader.cli.grades)
+    grader override ASSIGNMENT ...    change one grade, with a reason, in the audit trail
+    grader feedback ASSIGNMENT OUT    one HTML page per student (grader.cli.feedback)
+    grader export ASSIGNMENT          CSV for an LMS, JSON per student (grader.cli.export)
 """
 
 from __future__ import annotations
@@ -18,7 +22,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from grader.cli import batch, classroom, gradescope, nbgrader, report, sandbox
+from grader.cli import (
+    batch,
+    classroom,
+    export,
+    feedback,
+    grades,
+    gradescope,
+    nbgrader,
+    report,
+    sandbox,
+)
 from grader.cli.common import (
     EXIT_NOT_PASSED,
     EXIT_OK,
@@ -30,7 +44,8 @@ from grader.cli.common import (
 from grader.course import find_course
 
 # the commands that live in their own module: each has add_parser(sub) and COMMANDS
-SUBCOMMANDS = (sandbox, batch, report, nbgrader, gradescope, classroom)
+SUBCOMMANDS = (sandbox, batch, grades, feedback, export, report, nbgrader, gradescope,
+               classroom)
 
 
 def parser() -> argparse.ArgumentParser:
