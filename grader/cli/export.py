@@ -1,9 +1,11 @@
 """`grader export ASSIGNMENT`: the grade sheet as files other systems read.
 
-    grader export ASSIGNMENT [--csv FILE] [--json DIR] [--db FILE]
+    grader export ASSIGNMENT [--csv FILE] [--json DIR] [--nbgrader COURSE_DIR] [--db FILE]
 
 `--csv`: one row per student, a column per exercise plus the total, for an LMS gradebook
-import (grader.export); `--json`: one `<student>.json` per student.
+import (grader.export); `--json`: one `<student>.json` per student; `--nbgrader`: each test
+cell's score into COURSE_DIR/gradebook.db, with the sheet's late penalties and overrides as
+manual scores, so formgrader shows them (grader.notebooks.gradebook).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ def add_parser(sub) -> None:
                    help="write the CSV here: student, a column per exercise, total")
     e.add_argument("--json", type=Path, default=None, metavar="DIR",
                    help="write one <student>.json per student into DIR")
+    e.add_argument("--nbgrader", type=Path, default=None, metavar="COURSE_DIR",
+                   help="write the scores into COURSE_DIR/gradebook.db (an nbgrader course "
+                        "made with `grader nbgrader`), for formgrader")
     e.add_argument("--db", type=Path, default=DEFAULT_DB, metavar="FILE",
                    help="the results file of `grader batch` (default: grades.sqlite)")
 
@@ -41,8 +46,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     from grader.export import json_name, write_csv, write_json
     from grader.grades import assignment_or_usage, open_store, sheet
 
-    if args.csv is None and args.json is None:
-        raise UsageError("nothing to export: name --csv FILE and/or --json DIR")
+    if args.csv is None and args.json is None and args.nbgrader is None:
+        raise UsageError("nothing to export: name --csv FILE, --json DIR and/or --nbgrader "
+                         "COURSE_DIR")
     course = find_course(args.course or Path.cwd())
     assignment = assignment_or_usage(course, args.assignment)
     if args.csv is not None:
@@ -71,6 +77,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.json is not None:
         written = write_json(s, args.json)
         print(f"wrote {len(written)} JSON file(s) into {args.json}")
+    if args.nbgrader is not None:
+        from grader.notebooks.gradebook import GradebookError, export
+
+        try:
+            done = export(args.db, assignment, args.nbgrader)
+        except GradebookError as err:
+            raise UsageError(str(err)) from None
+        for student in done.students:
+            print(f"{student}: {done.scores[student]:g}/{assignment.max_points}")
+        print(f"wrote {done.cells} scores of {len(done.students)} students into "
+              f"{args.nbgrader / 'gradebook.db'}")
     return EXIT_OK
 
 

@@ -7,13 +7,12 @@
     grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
     grader report [--out FILE]        the class report: one HTML page (grader.cli.report)
     grader nbgrader ASSIGNMENT DIR    an assignment as nbgrader source notebooks
-    grader nbgrader-export ASSIGNMENT DIR   scores into nbgrader's gradebook.db
     grader gradescope ASSIGNMENT OUT.zip   the Gradescope autograder zip (grader.cli.gradescope)
     grader classroom ASSIGNMENT       GitHub Classroom's autograding config (grader.cli.classroom)
     grader grades ASSIGNMENT          the grade sheet: late penalties, overrides (grader.cli.grades)
     grader override ASSIGNMENT ...    change one grade, with a reason, in the audit trail
     grader feedback ASSIGNMENT OUT    one HTML page per student (grader.cli.feedback)
-    grader export ASSIGNMENT          CSV for an LMS, JSON per student (grader.cli.export)
+    grader export ASSIGNMENT          CSV for an LMS, JSON per student, nbgrader gradebook
 """
 
 from __future__ import annotations

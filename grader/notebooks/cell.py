@@ -16,7 +16,7 @@ the cell 0. A hidden check's failure says only that a hidden check failed.
 
 The kernel runs the student's code before these cells, in the same process: a student can
 tamper with this module there, as with any nbgrader test. The scores to trust are those of
-`grader batch` on the same `submitted/` folder (`grader nbgrader-export` writes them into
+`grader batch` on the same `submitted/` folder (`grader export --nbgrader` writes them into
 the gradebook).
 """
 

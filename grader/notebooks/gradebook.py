@@ -1,5 +1,5 @@
 """edrill's scores into nbgrader's gradebook (`COURSE_DIR/gradebook.db`), so formgrader shows
-them: `grader nbgrader-export ASSIGNMENT COURSE_DIR [--db FILE]`.
+them: `grader export ASSIGNMENT --nbgrader COURSE_DIR [--db FILE]`.
 
 The course's source notebooks (written by `grader nbgrader`, then `nbgrader
 generate_assignment`, which puts their grade cells into the gradebook) name one edrill check
@@ -8,6 +8,11 @@ exercises, the submission is created in the gradebook when missing (with its tim
 the results file has the `submissions` table), and each test cell's automatic score becomes
 that check's result scaled to the cell's points: full points when edrill passed it, 0 when it
 failed or did not run (an exercise that could not be graded, or was not submitted).
+Where the grade sheet (`grader.grades.sheet`) changes an exercise's points — a late penalty or
+an instructor's override — each of that notebook's test cells also gets a manual score, the
+cell's share of the sheet's final points, so formgrader shows the automatic score and the
+final one side by side (nbgrader counts the manual score). Without a change no manual score
+is written, and an earlier one is cleared.
 Written through nbgrader's own API (`nbgrader.api.Gradebook`), one transaction per student.
 """
 
@@ -75,6 +80,43 @@ def read_store(db: Path, assignment: Assignment) -> tuple[dict, dict, dict]:
     return results, checks, stamps
 
 
+def sheet_finals(db: Path, assignment: Assignment) -> dict[tuple[str, str], float]:
+    """(student, exercise) -> the sheet's final points, where they differ from the scaled
+    score (a late penalty or an override)."""
+    from grader.batch.store import ResultStore, StoreError
+
+    try:
+        store = ResultStore(db, readonly=True)
+    except StoreError as err:
+        raise GradebookError(str(err)) from None
+    try:
+        from grader.grades import sheet
+
+        s = sheet(store, assignment)
+    finally:
+        store.close()
+    return {(row.student, ex): cell.final for row in s for ex, cell in row.cells.items()
+            if abs(cell.final - cell.scaled) > 1e-9}
+
+
+def apply_final(grades: list, final: float | None) -> float:
+    """Set the cells' manual scores so that they add up to `final` (None: no change, and
+    any earlier manual score is cleared); returns the notebook's points as nbgrader counts
+    them. The final is spread in proportion to the automatic scores, or to the cells'
+    maxima when there are none (an override of an exercise that scored 0)."""
+    if final is None:
+        for grade in grades:
+            grade.manual_score = None
+        return sum(grade.auto_score for grade in grades)
+    auto = sum(grade.auto_score for grade in grades)
+    top = sum(float(grade.max_score) for grade in grades)
+    for grade in grades:
+        weight = (grade.auto_score / auto if auto > 0
+                  else float(grade.max_score) / top if top > 0 else 0.0)
+        grade.manual_score = round(final * weight, 6)
+    return final
+
+
 def export(db: Path, assignment: Assignment, course_dir: Path) -> Exported:
     try:
         from nbgrader.api import Gradebook, MissingEntry
@@ -96,6 +138,7 @@ def export(db: Path, assignment: Assignment, course_dir: Path) -> Exported:
         raise GradebookError(f"no gradebook {gradebook}: run `nbgrader generate_assignment "
                              f"{assignment.id}` in {course_dir} first")
     results, checks, stamps = read_store(db, assignment)
+    finals = sheet_finals(db, assignment)
     students = sorted({s for s, _ in results})
     out = Exported(students=students)
     with Gradebook(f"sqlite:///{gradebook.resolve()}", course_id_of(course_dir)) as gb:
@@ -112,14 +155,16 @@ def export(db: Path, assignment: Assignment, course_dir: Path) -> Exported:
                 gb.update_or_create_submission(assignment.id, student, **extra)
                 total = 0.0
                 for ex_id, named in cells.items():
+                    grades = []
                     for grade_id, (ex, name) in named.items():
                         grade = gb.find_grade(grade_id, ex_id, assignment.id, student)
                         points, top = checks.get((student, ex, name), (0, 0))
                         cell_max = float(grade.max_score)
                         grade.auto_score = cell_max * points / top if top else 0.0
                         grade.needs_manual_grade = False
-                        total += grade.auto_score
+                        grades.append(grade)
                         out.cells += 1
+                    total += apply_final(grades, finals.get((student, ex_id)))
                 gb.db.commit()
             except MissingEntry as err:
                 gb.db.rollback()

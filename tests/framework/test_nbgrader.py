@@ -1,4 +1,4 @@
-"""`grader nbgrader` and `grader nbgrader-export`, and the real nbgrader round trip.
+"""`grader nbgrader` and `grader export --nbgrader`, and the real nbgrader round trip.
 
 The first tests need no nbgrader: the source notebooks' structure (nbformat v4, nbgrader
 metadata schema 3, solution markers, locked test cells, points), and that nothing of the
@@ -185,7 +185,7 @@ def test_an_existing_config_is_kept_and_bad_input_is_one_line(tmp_path, written)
     (tmp_path / "file").write_text("")
     bad = run_cli("grader", "nbgrader", ASSIGNMENT, str(tmp_path / "file"))
     assert bad.returncode == 2 and "is not a folder" in bad.stderr
-    no_db = run_cli("grader", "nbgrader-export", ASSIGNMENT, str(written),
+    no_db = run_cli("grader", "export", ASSIGNMENT, "--nbgrader", str(written),
                     "--db", str(tmp_path / "none.sqlite"))
     assert no_db.returncode == 2 and "Traceback" not in no_db.stderr, no_db.stderr
 
@@ -229,7 +229,7 @@ def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python
 
     db = tmp_path / "grades.sqlite"
     proc = run_cli("grader", "batch", str(course_dir / "submitted"), "--db", str(db),
-                   "--sandbox", "none", "--quiet", "--exercises", *exercises)
+                   "--sandbox", "none", "--quiet", "--assignment", ASSIGNMENT)
     assert proc.returncode == 0, proc.stderr
     with sqlite3.connect(db) as con:
         rows = {(s, e): (score, top) for s, e, score, top in con.execute(
@@ -254,8 +254,8 @@ def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python
     assert by_nbgrader["alice"]["_cells"]["lstm_cell-hidden-1"][0] > 0  # the hidden cell ran
 
     # the batch's scores into the gradebook nbgrader did not autograde, read back the same
-    export = subprocess.run([str(nb_python), "-m", "grader.cli.instructor", "nbgrader-export",
-                             ASSIGNMENT, str(exported), "--db", str(db)], cwd=ROOT,
+    export = subprocess.run([str(nb_python), "-m", "grader.cli.instructor", "export",
+                             ASSIGNMENT, "--nbgrader", str(exported), "--db", str(db)], cwd=ROOT,
                             env=nb_env(nb_python), capture_output=True, text=True, timeout=300)
     assert export.returncode == 0, export.stderr
     assert f"alice: {full:g}/{full}" in export.stdout
@@ -267,3 +267,19 @@ def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python
         assert set(by_export[student]["_cells"]) == set(cells)
         for name, (score, top) in by_export[student]["_cells"].items():
             assert (score, top) == pytest.approx(tuple(cells[name])), (student, name)
+
+    # an instructor's override reaches the gradebook as manual scores; alice is untouched
+    proc = run_cli("grader", "override", ASSIGNMENT, "bob", "gradient_clipping", "9",
+                   "--reason", "appeal: the clipping was right for the exam's convention",
+                   "--db", str(db))
+    assert proc.returncode == 0, proc.stderr
+    again = subprocess.run([str(nb_python), "-m", "grader.cli.instructor", "export",
+                            ASSIGNMENT, "--nbgrader", str(exported), "--db", str(db)], cwd=ROOT,
+                           env=nb_env(nb_python), capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0, again.stderr
+    after = gradebook_scores(nb_python, exported, list(students))
+    assert after["bob"]["gradient_clipping"][0] == pytest.approx(9.0)
+    for ex_id in exercises:
+        assert after["alice"][ex_id] == pytest.approx(by_export["alice"][ex_id])
+        if ex_id != "gradient_clipping":
+            assert after["bob"][ex_id] == pytest.approx(by_export["bob"][ex_id])
