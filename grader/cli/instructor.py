@@ -5,6 +5,7 @@
     grader selftest [ID ...]          prove every suite discriminates
     grader sandbox setup|check        the Linux sandbox of batch grading (grader.cli.sandbox)
     grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
+    grader release ASSIGNMENT OUT     the student bundle of an assignment (grader.cli.release)
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ from grader.cli.common import (
     lang_of,
     run_main,
 )
+from grader.cli.release import add_parser as add_release_parser
+from grader.cli.release import cmd_release
 from grader.cli.sandbox import add_parser as add_sandbox_parser
 from grader.cli.sandbox import cmd_sandbox
 from grader.course import find_course
@@ -63,6 +66,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--verbose", "-v", action="store_true", help="list every finding")
     add_sandbox_parser(sub)
     add_batch_parser(sub)
+    add_release_parser(sub)
     return p
 
 
@@ -156,7 +160,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"build": cmd_build, "try": cmd_try, "selftest": cmd_selftest,
-            "sandbox": cmd_sandbox, "batch": cmd_batch}
+            "sandbox": cmd_sandbox, "batch": cmd_batch, "release": cmd_release}
 
 
 def main(argv: list[str] | None = None) -> int:
