@@ -102,7 +102,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from grader.batch.runner import BatchAborted, Options
     from grader.batch.store import ResultStore, StoreError, suite_version
     from grader.course import find_course
-    from grader.hidden import SecretError, course_secret, derive_seed, grading_target
+    from grader.hidden import (
+        SECRET_ENV,
+        SecretError,
+        course_secret,
+        derive_seed,
+        grading_target,
+    )
 
     course = find_course(args.course or Path.cwd())
     ids = course.exercise_ids()
@@ -146,6 +152,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
         def seed_of(student: str, exercise: str) -> int | None:
             return derive_seed(secret, student, exercise) if exercise in with_hidden else None
+    os.environ.pop(SECRET_ENV, None)  # never inherited by the slots and student code
     try:
         store = ResultStore(args.db)
     except StoreError as err:
