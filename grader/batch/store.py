@@ -62,7 +62,8 @@ class StoreError(Exception):
 
 
 def suite_version(course: Course, ex_id: str) -> str:
-    """sha256 over the exercise's suite file, its solution file and grader/checks.py."""
+    """sha256 over the exercise's suite file (and hidden suite), its solution file and
+    grader/checks.py."""
     digest = hashlib.sha256()
     paths = [course.suite(ex_id), course.solutions_dir / f"{ex_id}.py",
              Path(grader.checks.__file__)]
