@@ -177,6 +177,16 @@ class Workspace:
         except (OSError, json.JSONDecodeError) as err:
             raise CourseError(damaged(path, err)) from None
 
+    def unreleased(self) -> dict | None:
+        """In an assignment release (`grader release`): exercise id -> how many checks run
+        only at grading and their points ({"count", "points"}); None in other workspaces."""
+        try:
+            data = json.loads((self.meta_dir / "assignment.json").read_text(encoding="utf-8"))
+            return {ex: {"count": int(v["count"]), "points": int(v["points"])}
+                    for ex, v in data["unreleased"].items()}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+
     def state_path(self) -> Path:
         return self.meta_dir / "state.json"
 

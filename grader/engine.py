@@ -46,6 +46,8 @@ class Target:
     recorded_dir: Path | None = None
     module_paths: dict[str, Path] = field(default_factory=dict)
     mistakes_dir: Path | None = None  # recordings whose known wrong answers give feedback
+    hidden_dir: Path | None = None  # run the hidden suites found here (grading only)
+    seeds: dict[str, int] = field(default_factory=dict)  # exercise -> hidden-check seed
 
     def ids(self) -> list[str]:
         return [e["id"] for e in self.exercises]
@@ -161,7 +163,12 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
     `plugins` are more pytest plugins for the run (`grader batch` streams each exercise's
     result as soon as its suite has finished).
     """
-    suites = [target.suites_dir / f"test_{ex_id}.py" for ex_id in ids]
+    suites = []
+    for ex_id in ids:  # an exercise's hidden suite runs right after its public one
+        suites.append(target.suites_dir / f"test_{ex_id}.py")
+        hidden = target.hidden_dir / f"test_{ex_id}.py" if target.hidden_dir else None
+        if hidden is not None and hidden.is_file() and not controls and hidden != suites[-1]:
+            suites.append(hidden)
     if mistakes is None:
         mistakes = known_mistakes(target, ids)
     config = GradingConfig(
@@ -170,11 +177,16 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
         solutions_dir=target.solutions_dir, recorded_dir=target.recorded_dir,
         isolation=isolation, timeout=timeout, controls=controls, record=record,
         record_got=record_got, mistakes=mistakes or {},
+        hidden_dir=target.hidden_dir, seeds=dict(target.seeds),
     )
     plugin = EdrillPlugin(config, server)
     # --tb=no: the report is ours; pytest's own failure text (source of every traceback
     # entry) costs ~70 ms per failed check and is never shown
-    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(target.suites_dir),
+    # pytest names a suite's module after its path from the rootdir and reuses a module of
+    # that name: a hidden suite alone must not be named like the public one (test_<id>)
+    rootdir = target.suites_dir.parent if target.suites_dir == target.hidden_dir \
+        else target.suites_dir
+    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(rootdir),
             "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
             "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
     with _quiet_pytest(), _no_student_imports(target.student_dir):

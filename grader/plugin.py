@@ -8,6 +8,8 @@ tests are checks (`@check`) or control runs (`@control`). This plugin gives them
   student code: the suites never import it;
 - `reference`: the reference solution, live or replayed from recordings (grader.reference);
 - `harness`: runs a trusted training loop (grader.harness.*) inside the worker;
+- `rng`: a numpy Generator for the hidden checks of `tests/hidden/` (grader.hidden), seeded
+  from the (student, exercise) seed of the run and the check's name;
 
 and it collects a verdict per check. `grade` and `grader` register it programmatically;
 installed as the `edrill` pytest11 entry point it also lets an instructor run one suite
@@ -55,6 +57,8 @@ class GradingConfig:
     record: dict[str, Recording] | None = None  # build: record the reference per exercise
     record_got: dict[str, dict[str, Any]] | None = None  # build: record student values
     mistakes: dict[str, dict[str, list[Mistake]]] = field(default_factory=dict)
+    hidden_dir: Path | None = None  # the hidden suites' folder, when they run
+    seeds: dict[str, int] = field(default_factory=dict)  # exercise id -> seed of `rng`
 
 
 @dataclass
@@ -71,6 +75,7 @@ class CheckResult:
     mistake: Text | None = None
     internal: bool = False
     seconds: float = 0.0
+    hidden: bool = False  # from a hidden suite (tests/hidden/)
 
     def as_json(self, lang: str) -> dict:
         out = {"name": self.name, "title": pick(self.title, lang), "kind": self.kind,
@@ -169,6 +174,8 @@ class EdrillPlugin:
         self.sessions: dict[str, Any] = {}
         self.references: dict[str, Reference] = {}
         self.order: list[str] = []  # the exercises in the order their suites run
+        # what a closed worker of an exercise leaves to the next suite of that exercise
+        self.carried: dict[str, tuple[Any, Any]] = {}
 
     def pytest_configure(self, config: pytest.Config) -> None:
         register_markers(config)
@@ -201,6 +208,11 @@ class EdrillPlugin:
                 kwargs["server"] = self.server
             self.sessions[ex] = cls(module_path=path, module_name=ex,
                                     student_dir=path.parent, **kwargs)
+            if ex in self.carried:  # the public suite's worker failed to import or hung:
+                # the hidden suite's checks fail at once instead of waiting again
+                load_error, timed_out = self.carried[ex]
+                self.sessions[ex].load_error = load_error
+                self.sessions[ex].timed_out = timed_out
             if not path.exists():
                 self.runs.setdefault(ex, ExerciseRun(ex)).missing = True
                 self.sessions[ex].load_error = StudentImportError(
@@ -217,16 +229,33 @@ class EdrillPlugin:
             self.session_for(self.order[upcoming]).prestart()
         yield session.module
         run = self.runs.setdefault(ex, ExerciseRun(ex))
-        run.output = session.output()
-        run.load_failed = session.load_error is not None
-        run.timed_out = session.timed_out is not None
-        run.crashes = session.crashes
+        run.output = "\n".join(o for o in (run.output, session.output()) if o)
+        run.load_failed = run.load_failed or session.load_error is not None
+        run.timed_out = run.timed_out or session.timed_out is not None
+        run.crashes += session.crashes
         session.close()
+        # a second suite of the exercise (its hidden suite) gets a fresh worker
+        if self.sessions.get(ex) is session:
+            del self.sessions[ex]
+            if session.load_error is not None or session.timed_out is not None:
+                self.carried[ex] = (session.load_error, session.timed_out)
 
     @pytest.fixture(scope="module")
     def harness(self, request: pytest.FixtureRequest, student: Any) -> Any:
         session = self.session_for(exercise_of(request.path))
         return verified(session.harness)
+
+    @pytest.fixture
+    def rng(self, request: pytest.FixtureRequest) -> Any:
+        """Fresh random inputs for a hidden check: seeded from the run's (student,
+        exercise) seed and the check's name, so a check's inputs do not depend on which
+        other checks ran, and the same seed replays the same inputs."""
+        import numpy as np
+
+        from grader.hidden import check_entropy
+
+        seed = self.config.seeds.get(exercise_of(request.path), 0)
+        return np.random.default_rng([seed, check_entropy(request.node.name)])
 
     @pytest.fixture(scope="module")
     def reference(self, request: pytest.FixtureRequest) -> Reference:
@@ -285,6 +314,10 @@ class EdrillPlugin:
             self.record(item, call)
         return report
 
+    def is_hidden(self, item: pytest.Item) -> bool:
+        hidden_dir = self.config.hidden_dir
+        return hidden_dir is not None and Path(item.path).parent == hidden_dir
+
     def record(self, item: pytest.Item, call: pytest.CallInfo) -> None:
         run = self.run_of(item)
         marker = item.get_closest_marker(CHECK_MARK)
@@ -297,7 +330,7 @@ class EdrillPlugin:
         else:
             title, kind, points = {"ja": item.name, "en": item.name}, "?", 0
         result = CheckResult(name=item.name, title=title, kind=kind, max_points=points,
-                             seconds=call.duration)
+                             seconds=call.duration, hidden=self.is_hidden(item))
         if marker is None and control is None:
             result.status, result.internal = "error", True
             result.message = tr("internal error: the test {name} is not marked as a check "

@@ -31,6 +31,8 @@ class ExerciseReport:
     output: str = ""
     unfilled: list[int] = field(default_factory=list)
     internal: bool = False
+    # an assignment release: checks that run only at grading (count, points), never named
+    unreleased: dict | None = None
 
     def as_json(self, lang: str) -> dict:
         out = {"id": self.id, "title": pick(self.title, lang), "day": self.day,
@@ -42,6 +44,9 @@ class ExerciseReport:
             out["unfilled_blanks"] = self.unfilled
         if self.output:
             out["output"] = self.output
+        if self.unreleased is not None:
+            out["hidden_checks"] = {"count": int(self.unreleased.get("count", 0)),
+                                    "points": int(self.unreleased.get("points", 0))}
         return out
 
 
@@ -93,6 +98,11 @@ class Report:
                          f"  — {pick(ex.title, lang)}")
             if ex.status != "passed" or verbose:
                 lines += self._details(ex, verbose)
+            if verbose and ex.unreleased and ex.unreleased.get("count"):
+                lines.append("    " + pick(tr("+ {n} hidden checks ({points} points) run only "
+                                              "when instructors grade",
+                                              n=ex.unreleased["count"],
+                                              points=ex.unreleased["points"]), lang))
         checks_run = sum(len(e.checks) for e in self.exercises)
         checks_passed = sum(c.status == "passed" for e in self.exercises for c in e.checks)
         lines.append("")
@@ -100,7 +110,14 @@ class Report:
                              "{passed} of {run} checks passed", done=self.passed,
                              total=len(self.exercises), score=self.score, max=self.max_score,
                              passed=checks_passed, run=checks_run), lang))
-        if self.public_only:
+        known = [e.unreleased for e in self.exercises if e.unreleased is not None]
+        if self.public_only and known:
+            lines.append(pick(tr("These are the public checks of this assignment; instructors "
+                                 "also run {n} hidden checks ({points} points) with fresh "
+                                 "inputs when grading.",
+                                 n=sum(int(u.get("count", 0)) for u in known),
+                                 points=sum(int(u.get("points", 0)) for u in known)), lang))
+        elif self.public_only:
             lines.append(pick(tr("These are the public checks in your workspace; instructors "
                                  "may also run hidden checks."), lang))
         return "\n".join(lines)

@@ -10,7 +10,11 @@ For each exercise:
 - every recorded wrong answer is `failed` at a named check — a wrong answer that is only
   caught by a NameError or SyntaxError is itself malformed and reported as such;
 - every accepted alternative passes;
-- at least five wrong answers are recorded.
+- at least five wrong answers are recorded;
+- a hidden suite (`tests/hidden/test_<id>.py`, if any): every test in it is a `@check` that
+  draws its inputs from `rng`, named unlike the public checks; the solution passes it for
+  several seeds; the stub is unfilled there too; every recorded wrong answer is caught by
+  a hidden check as well (so the hidden inputs test the blank, not only the public ones).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 from grader.build import build
 from grader.course import Course, Workspace
 from grader.engine import course_target, grade_target, workspace_target
+from grader.hidden import has_hidden_suite, hidden_only_target, hidden_suite, suite_checks
 from grader.report import ExerciseReport
 from grader.solution import Exercise
 from grader.trial import try_answers
@@ -29,6 +34,7 @@ from grader.worker.client import ForkServerClient
 from grader.workspace import init_workspace
 
 MIN_WRONG = 5
+HIDDEN_SEEDS = (0, 1, 2, 3, 4, 2**62 + 12345)  # the solution must pass the hidden suite for each
 MALFORMED = ("NameError", "SyntaxError", "IndentationError", "UnboundLocalError")
 
 
@@ -128,6 +134,8 @@ def check_exercise(course: Course, ex: Exercise, server: ForkServerClient,
         else:
             out.caught_by[(wrong.blank, wrong.answer)] = [c.name for c in failed]
             out.add(True, f"{label} is caught by {', '.join(c.name for c in failed)}")
+    if has_hidden_suite(course, ex.id):
+        check_hidden_suite(course, ex, server, timeout, out)
     for accepted in ex.accepted:
         label = f"accepted answer for blank {accepted.blank} «{_short(accepted.answer)}»"
         rep = try_answers(course, ex, {accepted.blank: accepted.answer}, server=server,
@@ -159,3 +167,55 @@ def selftest(course: Course, ids: list[str] | None = None, timeout: float = 3.0,
             return results
         finally:
             server.close()
+
+
+def check_hidden_suite(course: Course, ex: Exercise, server: ForkServerClient,
+                       timeout: float, out: ExerciseSelftest) -> None:
+    """Prove the exercise's hidden suite (tests/hidden/test_<id>.py)."""
+    path = hidden_suite(course, ex.id)
+    try:
+        tests = suite_checks(path)
+    except SyntaxError as err:
+        out.add(False, f"hidden suite {path.name}: not valid Python (line {err.lineno})")
+        return
+    graded = [t for t in tests if t.kind == "check"]
+    public = {t.name for t in suite_checks(course.suite(ex.id))}
+    others = [t.name for t in tests if t.kind != "check"]
+    out.add(bool(graded) and not others,
+            f"hidden suite: {len(graded)} hidden check(s), every test a @check"
+            if graded and not others else
+            f"hidden suite: tests that are not @check: {', '.join(others) or 'none at all'}")
+    clash = [t.name for t in graded if t.name in public]
+    out.add(not clash, "hidden checks are named unlike the public checks" if not clash else
+            f"hidden checks named like public ones: {', '.join(clash)}")
+    no_rng = [t.name for t in graded if not t.uses_rng]
+    out.add(not no_rng, "every hidden check draws fresh inputs from `rng`" if not no_rng else
+            f"hidden checks without `rng` (no fresh inputs): {', '.join(no_rng)}")
+
+    def hidden_run(folder: Path, seed: int, module: Path | None = None):
+        target = hidden_only_target(course, folder, {ex.id: seed})
+        if module is not None:
+            target.module_paths = {ex.id: module}
+        return grade_target(target, [ex.id], server=server, timeout=timeout).exercises[0]
+
+    bad = []
+    for seed in HIDDEN_SEEDS:
+        rep = hidden_run(course.solutions_dir, seed)
+        if rep.status != "passed":
+            bad.append(f"seed {seed}: {_first_problem(rep)}")
+    out.add(not bad, f"the solution passes the hidden checks for {len(HIDDEN_SEEDS)} seeds"
+            if not bad else f"the solution fails hidden checks: {'; '.join(bad)}")
+    stub = hidden_run(course.exercises_dir, 0)
+    not_unfilled = [c.name for c in stub.checks if c.status != "unfilled"]
+    out.add(stub.score == 0 and not not_unfilled,
+            "the stub is unfilled at every hidden check" if stub.score == 0 and not not_unfilled
+            else f"hidden checks the stub does not reach: {', '.join(not_unfilled)}")
+    with tempfile.TemporaryDirectory(prefix="edrill-hidden-") as tmp:
+        module = Path(tmp) / f"{ex.id}.py"
+        for wrong in ex.wrong:
+            module.write_text(ex.with_answers({wrong.blank: wrong.answer}), encoding="utf-8")
+            rep = hidden_run(Path(tmp), 0, module)
+            failed = [c.name for c in rep.checks if c.status == "failed"]
+            label = f"wrong answer for blank {wrong.blank} «{_short(wrong.answer)}»"
+            out.add(bool(failed), f"{label} is caught by hidden {', '.join(failed)}"
+                    if failed else f"{label} passes the hidden checks ({rep.status})")

@@ -9,6 +9,7 @@ written in the same transaction as its student's graded rows.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +50,11 @@ def error_row(sub: Submission, target: Target, version: str) -> dict:
 
 
 def make_plan(found: Discovery, store: ResultStore, target: Target,
-              versions: dict[str, str]) -> Plan:
+              versions: dict[str, str],
+              seed_of: Callable[[str, str], int | None] | None = None) -> Plan:
+    """`seed_of(student, exercise)`: the seed of the exercise's hidden checks (None without
+    a hidden suite); a seed already stored for the pair is kept, so a regrade replays the
+    same inputs."""
     stored = store.stored()
     plan = Plan()
     by_student: dict[str, list[Submission]] = {}
@@ -61,7 +66,7 @@ def make_plan(found: Discovery, store: ResultStore, target: Target,
                 and ex not in present]
         if gone:
             plan.forget[student] = gone
-        files, hashes = {}, {}
+        files, hashes, seeds = {}, {}, {}
         for sub in subs:
             have = stored.get((student, sub.exercise))
             if (have is not None and have.content_hash == sub.content_hash
@@ -73,9 +78,14 @@ def make_plan(found: Discovery, store: ResultStore, target: Target,
             else:
                 files[sub.exercise] = sub.source
                 hashes[sub.exercise] = sub.content_hash
+                seed = seed_of(student, sub.exercise) if seed_of is not None else None
+                if seed is not None and have is not None and have.seed is not None:
+                    seed = have.seed
+                if seed is not None:
+                    seeds[sub.exercise] = seed
         if files:
             plan.tasks.append(Task(student, files, hashes,
-                                   {ex: versions[ex] for ex in files}))
+                                   {ex: versions[ex] for ex in files}, seeds))
     return plan
 
 

@@ -48,6 +48,7 @@ class Task:
     files: dict[str, bytes]
     hashes: dict[str, str]
     versions: dict[str, str]
+    seeds: dict[str, int] = field(default_factory=dict)  # exercises with a hidden suite
 
 
 def complete_rows(task: Task, target: Target, rows: dict[str, dict],
@@ -63,7 +64,8 @@ def complete_rows(task: Task, target: Target, rows: dict[str, dict],
                        max_score=int(target.meta(ex_id).get("points", 0)), output="",
                        seconds=0.0, graded_at=time.time(), checks=[])
         out.append(dict(row, content_hash=task.hashes[ex_id],
-                        suite_version="" if row.get("internal") else task.versions[ex_id]))
+                        suite_version="" if row.get("internal") else task.versions[ex_id],
+                        seed=task.seeds.get(ex_id)))
     return out
 
 
@@ -218,7 +220,8 @@ class Runner:
         state.started = time.monotonic()
         state.deadline = state.started + self.options.submission_timeout
         try:
-            slot_mod.send(state.tasks_w, {"student": task.student, "files": task.files})
+            slot_mod.send(state.tasks_w, {"student": task.student, "files": task.files,
+                                            "seeds": task.seeds})
         except OSError:  # the slot is gone; reading its pipe says so
             pass
 

@@ -102,6 +102,7 @@ def check_row(check: CheckResult) -> dict:
     return {"name": check.name, "kind": check.kind, "status": check.status,
             "points": check.points, "max_points": check.max_points,
             "message": capped(message.strip(), MESSAGE_CAP), "seconds": check.seconds,
+            "hidden": int(getattr(check, "hidden", False)),
             "detail": json.dumps(detail, ensure_ascii=False)}
 
 
@@ -147,7 +148,8 @@ class Streamer:
         try:
             return (yield)
         finally:
-            if nextitem is None or nextitem.path != item.path:
+            # an exercise ends after its last suite (the public one, then the hidden one)
+            if nextitem is None or exercise_of(nextitem.path) != exercise_of(item.path):
                 edrill = next((p for p in item.config.pluginmanager.get_plugins()
                                if isinstance(p, EdrillPlugin)), None)
                 if edrill is not None:
@@ -188,6 +190,7 @@ def grade_student(task: dict, work: Path, target: Target, server, timeout: float
     for ex_id, source in task["files"].items():
         (work / f"{ex_id}.py").write_bytes(source)
     ids = list(task["files"])
+    target = dataclasses.replace(target, seeds=dict(task.get("seeds") or {}))
     for ex_id in ids:
         if ex_id not in mistakes:
             mistakes[ex_id] = known_mistakes(target, [ex_id]).get(ex_id, {})

@@ -7,9 +7,15 @@ moment leaves each student's rows either all there or not there at all. A re-run
 (student, exercise) whose stored content hash and suite version match the submission's;
 a changed file or a changed suite is graded again.
 
-`suite_version` is a hash over the exercise's suite, its solution and grader/checks.py.
+`suite_version` is a hash over the exercise's suite (and its hidden suite, when it has one),
+its solution and grader/checks.py.
 A row whose grading hit an internal error (ours, not the student's) is stored with an
 empty suite version, so the next run grades it again.
+
+Hidden checks (grader.hidden): `results.seed` is the seed of the exercise's hidden checks
+(NULL without a hidden suite), kept so a regrade or an appeal replays the same inputs, and
+`checks.hidden` is 1 for a check of `tests/hidden/`. A file made before these columns
+existed gets them when it is opened for writing (`migrate`).
 """
 
 from __future__ import annotations
@@ -33,10 +39,12 @@ CREATE TABLE IF NOT EXISTS results (student TEXT, exercise TEXT, content_hash TE
                                     suite_version TEXT, status TEXT, score INTEGER,
                                     max_score INTEGER, message TEXT, output TEXT,
                                     seconds REAL, graded_at REAL, run_id INTEGER,
+                                    seed INTEGER,
                                     PRIMARY KEY (student, exercise));
 CREATE TABLE IF NOT EXISTS checks (student TEXT, exercise TEXT, name TEXT, kind TEXT,
                                    status TEXT, points INTEGER, max_points INTEGER,
                                    message TEXT, seconds REAL,
+                                   hidden INTEGER NOT NULL DEFAULT 0,
                                    PRIMARY KEY (student, exercise, name));
 CREATE TABLE IF NOT EXISTS submissions (student TEXT, assignment TEXT, submitted_at TEXT,
                                         source TEXT, PRIMARY KEY (student, assignment));
@@ -48,14 +56,16 @@ BEGIN SELECT RAISE(ABORT, 'overrides are an append-only audit trail'); END;
 CREATE TRIGGER IF NOT EXISTS overrides_append_only_delete BEFORE DELETE ON overrides
 BEGIN SELECT RAISE(ABORT, 'overrides are an append-only audit trail'); END;
 """
-# Columns added after the first release of the schema: ALTERed into an older file on open.
-ADDED_COLUMNS = {"checks": {"detail": "TEXT"}}
 RESULT_COLUMNS = ("student", "exercise", "content_hash", "suite_version", "status", "score",
-                  "max_score", "message", "output", "seconds", "graded_at", "run_id")
+                  "max_score", "message", "output", "seconds", "graded_at", "run_id", "seed")
 CHECK_COLUMNS = ("student", "exercise", "name", "kind", "status", "points", "max_points",
-                 "message", "seconds", "detail")
+                 "message", "seconds", "hidden", "detail")
 SUBMISSION_COLUMNS = ("student", "assignment", "submitted_at", "source")
 OVERRIDE_COLUMNS = ("id", "student", "assignment", "exercise", "score", "reason", "who", "at")
+# columns added after the first schema: (table, column, declaration) — ALTERed into older files
+ADDED_COLUMNS = (("results", "seed", "INTEGER"),
+                 ("checks", "hidden", "INTEGER NOT NULL DEFAULT 0"),
+                 ("checks", "detail", "TEXT"))
 STATUSES = ("passed", "failed", "unfilled", "error", "timeout")
 
 
@@ -64,10 +74,15 @@ class StoreError(Exception):
 
 
 def suite_version(course: Course, ex_id: str) -> str:
-    """sha256 over the exercise's suite file, its solution file and grader/checks.py."""
+    """sha256 over the exercise's suite file (and hidden suite), its solution file and
+    grader/checks.py."""
     digest = hashlib.sha256()
-    for path in (course.suite(ex_id), course.solutions_dir / f"{ex_id}.py",
-                 Path(grader.checks.__file__)):
+    paths = [course.suite(ex_id), course.solutions_dir / f"{ex_id}.py",
+             Path(grader.checks.__file__)]
+    hidden = course.root / "tests" / "hidden" / f"test_{ex_id}.py"
+    if hidden.is_file():  # only then: the versions of other exercises stay as they were
+        paths.insert(1, hidden)
+    for path in paths:
         digest.update(str(path.name).encode() + b"\0")
         try:
             digest.update(path.read_bytes())
@@ -81,6 +96,7 @@ def suite_version(course: Course, ex_id: str) -> str:
 class Stored:
     content_hash: str
     suite_version: str
+    seed: int | None = None
 
 
 class ResultStore:
@@ -101,19 +117,11 @@ class ResultStore:
                 self.db.execute("PRAGMA journal_mode=WAL")
                 self.db.execute("PRAGMA synchronous=FULL")
                 self.db.executescript(SCHEMA)
-                self._migrate()
+                migrate(self.db)
             self.db.execute("SELECT count(*) FROM results").fetchone()
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path} is not a usable results file ({err}): name "
                              "another file with --db") from None
-
-    def _migrate(self) -> None:
-        """Add the columns an older results file lacks (tables come from SCHEMA)."""
-        for table, columns in ADDED_COLUMNS.items():
-            have = {row[1] for row in self.db.execute(f"PRAGMA table_info({table})")}
-            for name, kind in columns.items():
-                if name not in have:
-                    self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
 
     def _has(self, table: str, column: str | None = None) -> bool:
         """Whether the file has `table` (and its `column`): a read-only older file may not."""
@@ -165,9 +173,17 @@ class ResultStore:
     # ------------------------------------------------------------------ results
     def stored(self) -> dict[tuple[str, str], Stored]:
         """What is graded already: (student, exercise) -> hashes."""
-        rows = self.db.execute("SELECT student, exercise, content_hash, suite_version "
-                               "FROM results")
-        return {(s, e): Stored(h or "", v or "") for s, e, h, v in rows}
+        rows = self.db.execute("SELECT student, exercise, content_hash, suite_version, "
+                               f"{self._column('results', 'seed')} FROM results")
+        return {(s, e): Stored(h or "", v or "", seed) for s, e, h, v, seed in rows}
+
+    def _column(self, table: str, column: str) -> str:
+        """`column`, or NULL AS it in a read-only file made before it existed."""
+        have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+        return column if column in have else f"NULL AS {column}"
+
+    def _select(self, table: str, columns: tuple[str, ...]) -> str:
+        return ", ".join(self._column(table, c) for c in columns)
 
     def transaction(self):
         return _Transaction(self.db)
@@ -186,7 +202,8 @@ class ResultStore:
                 self.db.executemany(
                     f"INSERT OR REPLACE INTO checks ({', '.join(CHECK_COLUMNS)}) "
                     f"VALUES ({', '.join('?' * len(CHECK_COLUMNS))})",
-                    [[dict(check, student=student, exercise=row["exercise"]).get(c)
+                    [[dict(check, student=student, exercise=row["exercise"],
+                           hidden=int(bool(check.get("hidden")))).get(c)
                       for c in CHECK_COLUMNS] for check in row.get("checks", [])])
 
     def forget(self, student: str, exercises: list[str]) -> None:
@@ -200,7 +217,7 @@ class ResultStore:
 
     def results(self, students: list[str] | None = None) -> list[dict]:
         """The stored result rows (of `students`), ordered by student."""
-        cur = self.db.execute(f"SELECT {', '.join(RESULT_COLUMNS)} FROM results "
+        cur = self.db.execute(f"SELECT {self._select('results', RESULT_COLUMNS)} FROM results "
                               "ORDER BY student, rowid")
         rows = [dict(zip(RESULT_COLUMNS, r, strict=True)) for r in cur]
         if students is not None:
@@ -209,10 +226,13 @@ class ResultStore:
         return rows
 
     def checks(self) -> list[dict]:
-        """Every stored check (with every column the file has: `detail`, `hidden`, …)."""
-        cur = self.db.execute("SELECT * FROM checks ORDER BY student, exercise, rowid")
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r, strict=True)) for r in cur]
+        """Every stored check (`hidden` as 0/1, `detail` None in rows stored before it)."""
+        cur = self.db.execute(f"SELECT {self._select('checks', CHECK_COLUMNS)} FROM checks "
+                              "ORDER BY student, exercise, rowid")
+        out = [dict(zip(CHECK_COLUMNS, r, strict=True)) for r in cur]
+        for row in out:
+            row["hidden"] = int(row["hidden"] or 0)
+        return out
 
     # ------------------------------------------------------------------ assignments
     def record_submissions(self, assignment: str,
@@ -253,6 +273,19 @@ class ResultStore:
         cur = self.db.execute(f"SELECT {', '.join(OVERRIDE_COLUMNS)} FROM overrides {where}"
                               "ORDER BY id", params)
         return [dict(zip(OVERRIDE_COLUMNS, r, strict=True)) for r in cur]
+
+
+def migrate(db: sqlite3.Connection) -> None:
+    """Add the columns of ADDED_COLUMNS that an older results file lacks (one transaction)."""
+    missing = []
+    for table, column, decl in ADDED_COLUMNS:
+        have = {r[1] for r in db.execute(f"PRAGMA table_info({table})")}
+        if column not in have:
+            missing.append(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
+    if missing:
+        with _Transaction(db):
+            for statement in missing:
+                db.execute(statement)
 
 
 class _Transaction:

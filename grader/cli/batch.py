@@ -108,7 +108,13 @@ def cmd_batch(args: argparse.Namespace) -> int:
     from grader.batch.runner import BatchAborted, Options
     from grader.batch.store import ResultStore, StoreError, suite_version
     from grader.course import find_course
-    from grader.engine import course_target
+    from grader.hidden import (
+        SECRET_ENV,
+        SecretError,
+        course_secret,
+        derive_seed,
+        grading_target,
+    )
 
     course = find_course(args.course or Path.cwd())
     ids = course.exercise_ids()
@@ -144,8 +150,24 @@ def cmd_batch(args: argparse.Namespace) -> int:
     except DiscoveryError as err:
         raise UsageError(str(err)) from None
     opener = _open_sandbox(args.sandbox)
-    target = course_target(course, args.submissions)
+    target = grading_target(course, args.submissions)  # public, then hidden suites
     versions = {ex: suite_version(course, ex) for ex in ids}
+    with_hidden = {ex for ex in ids if target.hidden_dir
+                   and (target.hidden_dir / f"test_{ex}.py").is_file()}
+    seed_of = None
+    if with_hidden and any(s.exercise in with_hidden for s in found.submissions):
+        try:
+            secret, where = course_secret(course)
+        except SecretError as err:
+            raise UsageError(str(err)) from None
+        if where.endswith("(new)") and not args.quiet:
+            print(f"made a new course secret in {where.removesuffix(' (new)')} (git-ignored; "
+                  "hidden checks' seeds derive from it: keep it, never commit it)",
+                  file=sys.stderr)
+
+        def seed_of(student: str, exercise: str) -> int | None:
+            return derive_seed(secret, student, exercise) if exercise in with_hidden else None
+    os.environ.pop(SECRET_ENV, None)  # never inherited by the slots and student code
     try:
         store = ResultStore(args.db)
     except StoreError as err:
@@ -153,7 +175,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     try:
         if args.assignment:
             store.record_submissions(assignment.id, found.timestamps)
-        plan = make_plan(found, store, target, versions)
+        plan = make_plan(found, store, target, versions, seed_of)
         slots = args.slots or default_slots()
         sandbox = None
         if plan.tasks and args.dask is None:

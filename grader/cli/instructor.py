@@ -4,15 +4,16 @@
     grader try ID --answer TEXT       grade the solution with one blank replaced
     grader selftest [ID ...]          prove every suite discriminates
     grader sandbox setup|check        the Linux sandbox of batch grading (grader.cli.sandbox)
+    grader release ASSIGNMENT OUT     the student bundle of an assignment (grader.cli.release)
     grader batch SUBMISSIONS_DIR      grade students' submissions into a SQLite file
-    grader report [--out FILE]        the class report: one HTML page (grader.cli.report)
-    grader nbgrader ASSIGNMENT DIR    an assignment as nbgrader source notebooks
-    grader gradescope ASSIGNMENT OUT.zip   the Gradescope autograder zip (grader.cli.gradescope)
-    grader classroom ASSIGNMENT       GitHub Classroom's autograding config (grader.cli.classroom)
     grader grades ASSIGNMENT          the grade sheet: late penalties, overrides (grader.cli.grades)
     grader override ASSIGNMENT ...    change one grade, with a reason, in the audit trail
     grader feedback ASSIGNMENT OUT    one HTML page per student (grader.cli.feedback)
     grader export ASSIGNMENT          CSV for an LMS, JSON per student, nbgrader gradebook
+    grader report [--out FILE]        the class report: one HTML page (grader.cli.report)
+    grader nbgrader ASSIGNMENT DIR    an assignment as nbgrader source notebooks
+    grader gradescope ASSIGNMENT OUT.zip   the Gradescope autograder zip (grader.cli.gradescope)
+    grader classroom ASSIGNMENT       GitHub Classroom's autograding config (grader.cli.classroom)
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from grader.cli import (
     grades,
     gradescope,
     nbgrader,
+    release,
     report,
     sandbox,
 )
@@ -43,8 +45,8 @@ from grader.cli.common import (
 from grader.course import find_course
 
 # the commands that live in their own module: each has add_parser(sub) and COMMANDS
-SUBCOMMANDS = (sandbox, batch, grades, feedback, export, report, nbgrader, gradescope,
-               classroom)
+SUBCOMMANDS = (sandbox, batch, release, grades, feedback, export, report, nbgrader,
+               gradescope, classroom)
 
 
 def parser() -> argparse.ArgumentParser:

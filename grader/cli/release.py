@@ -1,0 +1,53 @@
+"""`grader release ASSIGNMENT OUT`: write the student bundle of an assignment.
+
+    grader release ASSIGNMENT OUT [--install TEXT] [--force]
+
+The bundle is a workspace with the assignment's stubs, its public checks and the recorded
+reference values they need, and a README with the two commands; nothing of `solutions/` or
+`tests/hidden/` (grader.release). Exit 0 when written, 2 on bad usage or input (also: the
+course is not built, or the bundle would leak something — then nothing is written).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from grader.cli.common import EXIT_OK, UsageError
+
+
+def add_parser(sub) -> None:
+    r = sub.add_parser("release", help="write the student bundle of an assignment (stubs, "
+                       "public checks, recorded reference values, README) to a new folder")
+    r.add_argument("assignment", metavar="ASSIGNMENT",
+                   help="an assignment id of assignments/, or a path to its .toml file")
+    r.add_argument("out", type=Path, metavar="OUT", help="the folder to write (new or empty)")
+    r.add_argument("--install", metavar="TEXT", default=None,
+                   help="the install command the README gives students (default: "
+                        "pip install edrill of this version)")
+    r.add_argument("--force", action="store_true",
+                   help="replace an earlier release in OUT")
+
+
+def cmd_release(args: argparse.Namespace) -> int:
+    from grader.assignment import AssignmentError, load_assignment
+    from grader.course import find_course
+    from grader.release import DEFAULT_INSTALL, ReleaseError, make_release
+
+    course = find_course(args.course or Path.cwd())
+    try:
+        assignment = load_assignment(course, args.assignment)
+        result = make_release(course, assignment, args.out,
+                              install=args.install or DEFAULT_INSTALL, force=args.force)
+    except (AssignmentError, ReleaseError) as err:
+        raise UsageError(str(err)) from None
+    print(f"wrote the release of {assignment.id} to {result.path}")
+    for ex_id in result.exercises:
+        left = result.left_out[ex_id]
+        print(f"  {ex_id}: {len(result.shipped[ex_id])} public check(s) shipped"
+              + (f"; left out: {', '.join(left)}" if left else ""))
+    print("checked: no answer text, solution file, left-out or hidden check in it")
+    return EXIT_OK
+
+
+COMMANDS = {"release": cmd_release}
