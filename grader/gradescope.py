@@ -39,6 +39,7 @@ from pathlib import Path
 from grader import __version__
 from grader.assignment import Assignment, hidden_suite, load_assignment
 from grader.course import RECORDED, Course
+from grader.hidden import SECRET_FILE, course_secret, has_hidden_suite
 
 CONFIG = "edrill-autograder.json"
 CONFIG_FORMAT = 1
@@ -178,6 +179,12 @@ def build_autograder(course: Course, assignment: Assignment, out: Path, *,
                 for path, rel in files:
                     _add(zf, f"{COURSE_DIR}/{rel}", path.read_bytes())
                     names.append(f"{COURSE_DIR}/{rel}")
+                if any(has_hidden_suite(course, ex) for ex in assignment.exercises):
+                    # the same hidden inputs for a student on every run and regrade of
+                    # Gradescope (each run is a fresh container): the course secret goes along
+                    secret, _where = course_secret(course)
+                    _add(zf, f"{COURSE_DIR}/{SECRET_FILE}", secret + b"\n", 0o600)
+                    names.append(f"{COURSE_DIR}/{SECRET_FILE}")
             os.replace(tmp, out)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -270,7 +277,9 @@ def _parse_time(text: object) -> datetime | None:
 
 
 def _round(x: float) -> float:
-    return round(float(x), 4)
+    """Scores as Gradescope stores them: to 9 places, so that a check's share of an exercise
+    (points / 13 × 10, say) still adds up to the exercise's points."""
+    return round(float(x), 9)
 
 
 def _check_output(check: dict) -> str:
@@ -344,7 +353,7 @@ def make_results(assignment: Assignment, rows: list[dict], checks: list[dict],
                      "accepted, 0 points.")
     elif days:
         lines.append(f"Submitted {days} day(s) late: {kept:.0%} of the score is kept "
-                     f"({_round(total)} → {_round(score)}).")
+                     f"({total:.2f} → {score:.2f}).")
     lines.append("Hidden checks count toward the score; their details are not shown.")
     return {"score": _round(score), "execution_time": max(0, round(seconds)),
             "output": "\n".join(lines), "output_format": "text", "visibility": "visible",

@@ -4,6 +4,8 @@ The bundle is a workspace (`grade` works in it) holding only what the public che
 and nothing of `solutions/` or `tests/hidden/`::
 
     OUT/README.md                    the two commands (install edrill, `grade`), bilingual
+    OUT/wheels/edrill-<v>-py3-none-any.whl   the edrill package the README installs (unless
+                                     `--install` names another source); no course inside
     OUT/<id>.py                      the stubs of the assignment's exercises
     OUT/.edrill/workspace.json       the workspace marker, naming the assignment
     OUT/.edrill/course.json          the public manifest of these exercises only
@@ -15,7 +17,8 @@ and nothing of `solutions/` or `tests/hidden/`::
                                      the checks shipped
 
 Before the bundle appears, `leaks` scans every file of it: no blank's answer text, no
-solution header or blank marker, no name of a check left out, no string of a hidden suite.
+solution header or blank marker, no name of a check left out, no string of a hidden suite
+(inside the wheel too: the text of every member).
 A finding stops the release (nothing is written at OUT). The bundle is written beside OUT
 and renamed into place, so OUT is whole or absent.
 """
@@ -25,6 +28,7 @@ from __future__ import annotations
 import ast
 import json
 import shutil
+import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,7 +51,7 @@ from grader.solution import Exercise
 
 ASSIGNMENT_FILE = "assignment.json"
 README = "README.md"
-DEFAULT_INSTALL = f'python3 -m pip install "edrill>={__version__}"'
+WHEELS = "wheels"  # the edrill wheel the bundle carries (grader.wheel), unless --install
 # what only solution files carry: their metadata header and the blank markers
 SOLUTION_MARKERS = ("# /// exercise", "# BEGIN BLANK", "# END BLANK", "# BLANK:")
 
@@ -129,7 +133,9 @@ def late_text(assignment: Assignment) -> dict | None:
 
 
 def make_release(course: Course, assignment: Assignment, out: Path, *,
-                 install: str = DEFAULT_INSTALL, force: bool = False) -> Release:
+                 install: str | None = None, force: bool = False) -> Release:
+    """Write the bundle to `out`. Without `install` (the README's install command) the
+    bundle carries an edrill wheel built from this package, and the README installs it."""
     out = out.expanduser().absolute()
     if out.exists() and not out.is_dir():
         raise ReleaseError(f"{out} exists and is not a folder: name a new folder")
@@ -205,6 +211,12 @@ def make_release(course: Course, assignment: Assignment, out: Path, *,
                   "created": info["released"]}
         (meta_dir / WORKSPACE_MARKER).write_text(
             json.dumps(marker, ensure_ascii=False, indent=1), encoding="utf-8")
+        if install is None:
+            from grader.wheel import build_wheel
+
+            (staging / WHEELS).mkdir()
+            wheel = build_wheel(staging / WHEELS)
+            install = f"python3 -m pip install {WHEELS}/{wheel.name}"
         readme = environment(course).get_template("release_README.md.j2").render(
             title=assignment.title, course_title=manifest["course"].get("title") or
             {"en": "", "ja": ""}, due=assignment.due.isoformat(), late=late_text(assignment),
@@ -265,7 +277,11 @@ def leaks(course: Course, assignment: Assignment, exercises: list[Exercise],
     texts: dict[Path, str] = {}
     for path in files:
         data = path.read_bytes()
-        if path.suffix == ".npz":  # the index (sites, digests, values as JSON) and arrays
+        if path.suffix == ".whl":  # the edrill package: every member's text
+            with zipfile.ZipFile(path) as zf:
+                texts[path] = "\n".join(zf.read(n).decode("utf-8", errors="replace")
+                                        for n in zf.namelist() if not n.endswith(".npz"))
+        elif path.suffix == ".npz":  # the index (sites, digests, values as JSON) and arrays
             texts[path] = data.decode("latin-1") + json.dumps(Recording.read_index(path),
                                                               ensure_ascii=False)
         else:
@@ -277,7 +293,7 @@ def leaks(course: Course, assignment: Assignment, exercises: list[Exercise],
         if path.read_bytes() in solutions:
             found.append(f"{rel} is a solution file")
         for marker in SOLUTION_MARKERS:
-            if marker in texts[path]:
+            if marker in texts[path] and path.suffix != ".whl":  # grader.solution names them
                 found.append(f"{rel} holds {marker!r}, which only solution files carry")
     # a string that a shipped public file itself contains is not a leak of hidden code
     shipped_public = "\n".join(course.suite(ex.id).read_text(encoding="utf-8")

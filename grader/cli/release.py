@@ -23,8 +23,9 @@ def add_parser(sub) -> None:
                    help="an assignment id of assignments/, or a path to its .toml file")
     r.add_argument("out", type=Path, metavar="OUT", help="the folder to write (new or empty)")
     r.add_argument("--install", metavar="TEXT", default=None,
-                   help="the install command the README gives students (default: "
-                        "pip install edrill of this version)")
+                   help="the install command the README gives students (default: the "
+                        "bundle carries an edrill wheel of this version, wheels/*.whl, and "
+                        "the README installs it)")
     r.add_argument("--force", action="store_true",
                    help="replace an earlier release in OUT")
 
@@ -32,13 +33,13 @@ def add_parser(sub) -> None:
 def cmd_release(args: argparse.Namespace) -> int:
     from grader.assignment import AssignmentError, load_assignment
     from grader.course import find_course
-    from grader.release import DEFAULT_INSTALL, ReleaseError, make_release
+    from grader.release import ReleaseError, make_release
 
     course = find_course(args.course or Path.cwd())
     try:
         assignment = load_assignment(course, args.assignment)
         result = make_release(course, assignment, args.out,
-                              install=args.install or DEFAULT_INSTALL, force=args.force)
+                              install=args.install, force=args.force)
     except (AssignmentError, ReleaseError) as err:
         raise UsageError(str(err)) from None
     print(f"wrote the release of {assignment.id} to {result.path}")

@@ -161,6 +161,10 @@ def test_the_zip_holds_what_grading_needs(autograder: dict) -> None:
         assert f"course/tests/suites/test_{ex}.py" in names
     assert "course/assignments/host-test.toml" in names
     assert "course/tests/suites/test_gru_update.py" not in names  # not in the assignment
+    # hidden suites run there: the course secret goes along, so every run and regrade of a
+    # student draws the same hidden inputs (each Gradescope run is a fresh container)
+    assert "course/tests/hidden/test_gradient_clipping.py" in names
+    assert "course/.edrill-secret" in names
     with zipfile.ZipFile(autograder["root"] / "source" / wheels[0]) as wheel:
         inside = set(wheel.namelist())
     # what an installed edrill needs besides its modules
@@ -184,8 +188,11 @@ def test_a_correct_submission_scores_full_marks(autograder: dict, course: Course
     assert tests["gradient_clipping · test_known_values"]["visibility"] == "hidden"
     assert tests["lstm_cell · test_memory_task"]["visibility"] == "after_due_date"
     assert tests["gradient_clipping · test_shape_and_dtype"]["visibility"] == "visible"
+    from_hidden_suites = [t for n, t in tests.items() if "· test_hidden_" in n]
+    assert from_hidden_suites and all(t["visibility"] == "hidden" for t in from_hidden_suites)
     others = [t for n, t in tests.items() if n not in ("gradient_clipping · test_known_values",
-                                                       "lstm_cell · test_memory_task")]
+                                                       "lstm_cell · test_memory_task")
+              and "· test_hidden_" not in n]
     assert others and all(t["visibility"] == "visible" for t in others)
     # scaled to the assignment's points: lstm_cell is worth 20 here
     assert sum(t["max_score"] for t in data["tests"] if t["name"].startswith("lstm_cell")) \
@@ -217,6 +224,12 @@ def test_a_wrong_late_submission(autograder: dict, course: Course) -> None:
     assert "2 day(s) late" in data["output"]
     # the student's summary names visible checks only
     assert "test_known_values" not in data["output"]
+    # a regrade (a fresh run of the same submission) replays the same hidden inputs
+    _code, again, log = run_autograder(autograder, files, "2026-12-17T09:00:00+09:00")
+    hidden = {n: (t["score"], t["output"]) for n, t in by_check(data).items()
+              if "test_hidden" in n or t["visibility"] == "hidden"}
+    assert hidden and hidden == {n: (t["score"], t["output"]) for n, t in by_check(again).items()
+                                 if n in hidden}, log
 
 
 def test_a_submission_past_the_cutoff_gets_nothing(course: Course) -> None:

@@ -3,9 +3,8 @@ a correct answer with only the edrill package installed (no course, no solutions
 
 The leak scan here is written independently of grader.release's own: it reads the course's
 solutions, hidden suites and assignment, and looks for them in every byte of the bundle.
-"only edrill installed" is the package as its wheel ships it (the `grader` package files and
-the package data pyproject.toml names) copied to a folder of its own and put first on the
-path; the course repository is not reachable from the bundle.
+"only edrill installed" is the edrill wheel the bundle carries, installed by pip into a folder
+of its own and put first on the path; the course repository is not reachable from the bundle.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
-import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -29,18 +28,15 @@ from tests.framework.conftest import ROOT, run_cli
 ASSIGNMENT = "day3-rnn"
 
 
-def installed_package(dest: Path) -> Path:
-    """The `grader` package as the wheel has it (*.py and the declared package data)."""
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["grader"]
-    pkg = ROOT / "grader"
-    files = [p for p in pkg.rglob("*.py") if "__pycache__" not in p.parts]
-    for pattern in patterns:
-        files += [p for p in pkg.glob(pattern) if p.is_file()]
-    for path in files:
-        target = dest / "grader" / path.relative_to(pkg)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, target)
+def installed_package(release: Path, dest: Path) -> Path:
+    """The wheel the bundle carries, installed by pip (offline, without dependencies: numpy,
+    pytest and jinja2 come from this interpreter) into a folder of its own."""
+    wheels = sorted((release / "wheels").glob("edrill-*-py3-none-any.whl"))
+    assert len(wheels) == 1, wheels
+    proc = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                           "--no-index", "--target", str(dest), str(wheels[0])],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
     return dest
 
 
@@ -94,6 +90,11 @@ def test_the_release_holds_no_solution_code_nor_hidden_check(release, course):
     names = {str(p.relative_to(release)) for p in files}
     expected = {"README.md", ".edrill/workspace.json", ".edrill/course.json",
                 ".edrill/assignment.json"}
+    wheels = [n for n in names if n.startswith("wheels/")]
+    assert len(wheels) == 1 and wheels[0].endswith("-py3-none-any.whl")
+    expected |= set(wheels)
+    readme = (release / "README.md").read_text(encoding="utf-8")
+    assert f"python3 -m pip install {wheels[0]}" in readme
     for ex in assignment.exercises:
         expected |= {f"{ex}.py", f".edrill/suites/test_{ex}.py", f".edrill/recorded/{ex}.npz"}
     assert names == expected  # no solutions/, no tests/hidden/, nothing of other exercises
@@ -103,11 +104,20 @@ def test_the_release_holds_no_solution_code_nor_hidden_check(release, course):
         data = path.read_bytes()
         text = data.decode("utf-8", errors="replace") if path.suffix != ".npz" \
             else data.decode("latin-1")  # np.savez stores the JSON index uncompressed
+        if path.suffix == ".whl":  # the edrill package: the text of each of its modules
+            with zipfile.ZipFile(path) as zf:
+                members = [n for n in zf.namelist() if n.endswith((".py", ".txt", ".ini"))]
+                assert not [n for n in members if n.startswith(("solutions/", "tests/"))]
+                text = "\n".join(zf.read(n).decode("utf-8") for n in members)
+        # the modules that parse and scan solution files name their markers
+        marked = text if path.suffix != ".whl" else "\n".join(
+            zipfile.ZipFile(path).read(n).decode("utf-8") for n in members
+            if n not in ("grader/solution.py", "grader/release.py"))
         owner = path.stem.removeprefix("test_")
         assert data not in solutions, f"{path} is a solution module"
         for marker in ("# /// exercise", "BEGIN BLANK", "END BLANK", "# BLANK:",
                        "import solutions"):
-            assert marker not in text, f"{path} holds {marker!r}"
+            assert marker not in marked, f"{path} holds {marker!r}"
         for ex_id, what, needle in forbidden(course):
             if ex_id is not None and owner in assignment.exercises and owner != ex_id:
                 continue  # another exercise may have a (visible) check of the same name
@@ -132,7 +142,7 @@ def test_the_release_holds_no_solution_code_nor_hidden_check(release, course):
 
 
 def test_public_checks_pass_on_a_correct_answer_with_only_edrill_installed(release, tmp_path):
-    site = installed_package(tmp_path / "site")
+    site = installed_package(release, tmp_path / "site")
     where = run_installed(site, tmp_path, "-c", "import grader; print(grader.__file__)")
     assert where.stdout.strip() == str(site / "grader" / "__init__.py"), where.stderr
     work = tmp_path / "student"
