@@ -97,7 +97,7 @@ def show_verdict(q: Question, chosen: int | None, lang: str) -> str:
         head = "- " + pick(tr("Skipped. The answer: {choice}", choice=right), lang)
     else:
         head = "✘ " + pick(tr("Wrong. The answer: {choice}", choice=right), lang)
-    lines = [head, "  " + pick(q.explain_right, lang)]
+    lines = [head, *("  " + ln.rstrip() for ln in pick(q.explain_right, lang).split("\n"))]
     for k, why in enumerate(q.explain_wrong):
         if why is None:
             continue

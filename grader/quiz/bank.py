@@ -26,7 +26,7 @@ Proven means:
 
 The bank is public data: `exercises/.edrill/quiz/<id>.json`, copied into workspaces. Each
 file carries the digest of what its proofs depend on (the solution, the suite, the check
-library, the reference recorder and this module), so `grader build` re-proves only the
+library, the reference recorder and PROOF_VERSION), so `grader build` re-proves only the
 exercises that changed and `grader build --check` notices a stale file without running
 anything. `tests/framework/test_quiz.py` re-proves every item from scratch in CI.
 """
@@ -59,8 +59,12 @@ MAX_CODE_LINES = 40
 BLANK_LABEL = "（ア）"
 MALFORMED = ("NameError", "SyntaxError", "IndentationError", "UnboundLocalError")
 _MARK = "__edrill_quiz_blank__"
-PROOF_CODE = [Path(__file__).resolve().parents[1] / name
-              for name in ("checks.py", "reference.py", "quiz/bank.py")]
+PROOF_TIMEOUT = 10.0  # seconds per call: generous, so a loaded machine proves the same
+# What a proof depends on besides the exercise: how checks compare and record, and how the
+# reference records. Editing these re-proves every exercise; a change of what this module
+# proves must bump PROOF_VERSION (tests/framework/test_quiz.py re-proves the bank anyway).
+PROOF_VERSION = 1
+PROOF_CODE = [Path(__file__).resolve().parents[1] / name for name in ("checks.py", "reference.py")]
 
 
 # --------------------------------------------------------------------------- shown text
@@ -154,7 +158,7 @@ class Outcome:
 
 
 def run_choice(course: Course, ex: Exercise, blank: int, text: str,
-               server: ForkServerClient, timeout: float = 3.0) -> Outcome:
+               server: ForkServerClient, timeout: float = PROOF_TIMEOUT) -> Outcome:
     """Grade the solution with `text` in blank `blank`, recording every compared value."""
     with tempfile.TemporaryDirectory(prefix="edrill-quiz-") as tmp:
         path = Path(tmp) / f"{ex.id}.py"
@@ -222,7 +226,7 @@ class ItemProof:
 
 
 def prove_item(course: Course, ex: Exercise, blank: Blank, server: ForkServerClient,
-               timeout: float = 3.0) -> ItemProof:
+               timeout: float = PROOF_TIMEOUT) -> ItemProof:
     proof = ItemProof(blank.number)
     if blank.kind == "region" and len(strip_comments(blank.answer).splitlines()) > \
             MAX_REGION_LINES:
@@ -297,14 +301,14 @@ def bank_dir(course: Course) -> Path:
 
 
 def bank_digest(course: Course, ex: Exercise) -> str:
-    h = hashlib.sha256(f"edrill-quiz-{BANK_FORMAT}".encode())
+    h = hashlib.sha256(f"edrill-quiz-{BANK_FORMAT}-{PROOF_VERSION}".encode())
     for path in (ex.path, course.suite(ex.id), *PROOF_CODE):
         h.update(path.read_bytes())
     return h.hexdigest()[:32]
 
 
 def prove_exercise(course: Course, ex: Exercise, server: ForkServerClient,
-                   timeout: float = 3.0) -> tuple[dict, list[ItemProof]]:
+                   timeout: float = PROOF_TIMEOUT) -> tuple[dict, list[ItemProof]]:
     """The bank file of `ex` (JSON-ready) and the proofs behind it."""
     started = time.perf_counter()
     proofs = [prove_item(course, ex, blank, server, timeout) for blank in ex.blanks]

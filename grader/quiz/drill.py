@@ -167,11 +167,11 @@ def _code_question(ex: dict, item: dict, rng: random.Random) -> Question:
     rng.shuffle(entries)
     answer = entries.index(None)
     answer_info = item["answer"]
-    hints = " ".join(pick(h, "ja") for h in ex["hints"]), " ".join(pick(h, "en")
-                                                                   for h in ex["hints"])
+    bullet = {"ja": "・", "en": "- "}
+    hints = {lang: "".join(f"\n{bullet[lang]}{pick(h, lang)}" for h in ex["hints"])
+             for lang in bullet}
     right = tr("It passes all {n} checks of the exercise {id}. {hints}",
-               n=answer_info["checks"], id=ex["exercise"],
-               hints={"ja": hints[0], "en": hints[1]})
+               n=answer_info["checks"], id=ex["exercise"], hints=hints)
     return Question(
         key=item["key"], type="code", exercise=ex["exercise"], day=ex["day"],
         topic=ex["topic"], title=ex["title"],
