@@ -188,7 +188,7 @@ def test_twenty_questions_in_japanese_are_scored_in_a_workspace(workspace, tmp_p
                      env=env)
     key = [q["answer"] for q in json.loads(graded.stdout)["questions"]]
     key[0] = "-"  # skip one, get 19 right
-    text = run_cli("grade", *args, "--answers", ",".join(key), cwd=moved, env=env)
+    text = run_cli("grade", *args, "--answers=" + ",".join(key), cwd=moved, env=env)
     assert text.returncode == 0, text.stderr
     assert "得点: 19/20（95%）" in text.stdout
     assert "苦手なトピック:" in text.stdout and "正解:" in text.stdout
