@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import shlex
 import sys
 from pathlib import Path
 
@@ -113,7 +114,17 @@ def show_verdict(q: Question, chosen: int | None, lang: str) -> str:
     return "\n".join(lines)
 
 
-def show_summary(results: list[Answered], lang: str, seed: int) -> str:
+def same_drill(args: argparse.Namespace, seed: int) -> str:
+    """The command that makes this drill again."""
+    words = ["grade", "quiz"]
+    for option in ("day", "topic", "count", "kind"):
+        value = getattr(args, option)
+        if value is not None and not (option == "kind" and value == "all"):
+            words += [f"--{option}", shlex.quote(str(value))]
+    return " ".join([*words, "--seed", str(seed)])
+
+
+def show_summary(results: list[Answered], lang: str, again: str) -> str:
     s = summary(results)
     pct = round(100 * s["right"] / s["asked"]) if s["asked"] else 0
     lines = ["", pick(tr("Score: {right}/{asked} ({pct}%)", right=s["right"],
@@ -124,7 +135,7 @@ def show_summary(results: list[Answered], lang: str, seed: int) -> str:
         for t in weak[:5]:
             lines.append(f"  {t['right']}/{t['asked']}  Day {t['day']} · "
                          f"{pick(t['topic'], lang)}  [{t['exercise']}]")
-    lines.append(pick(tr("The same drill again: grade quiz --seed {seed}", seed=seed), lang))
+    lines.append(pick(tr("The same drill again: {command}", command=again), lang))
     return "\n".join(lines)
 
 
@@ -177,7 +188,7 @@ def cmd_quiz(args: argparse.Namespace) -> int:
                 break
         results.append(Answered(q, chosen))
         print(show_verdict(q, chosen, lang))
-    print(show_summary(results, lang, seed))
+    print(show_summary(results, lang, same_drill(args, seed)))
     return EXIT_OK
 
 

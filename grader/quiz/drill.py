@@ -3,8 +3,8 @@
 Everything here reads the public bank only (`.edrill/quiz/` of a workspace, or
 `exercises/.edrill/quiz/` of the course): no solution is needed or run. Code items serve
 the proven answer and three proven distractors from three different equivalence classes
-(the course quiz's own distractors first); numeric items draw fresh numbers and compute
-every choice with the bank's verified formulas.
+(up to two of the course quiz's own distractors, the rest drawn from every class); numeric
+items draw fresh numbers and compute every choice with the bank's verified formulas.
 
 A drill is a list of `Question`s made by `make_drill`; `History` is the hook for a
 progress store (`grade quiz --review`): it weights the items to draw and is told every
@@ -26,6 +26,7 @@ from grader.quiz import numeric
 from grader.quiz.bank import BANK_FORMAT, BLANK_LABEL
 
 LABELS = ("A", "B", "C", "D")
+QUIZ_FIRST = 2  # the course quiz's own distractors served first, at most this many
 
 
 class History(Protocol):
@@ -151,9 +152,9 @@ def matches(topic: str, ex_id: str, texts: list[Text]) -> bool:
 def _code_question(ex: dict, item: dict, rng: random.Random) -> Question:
     pool = list(item["distractors"])
     rng.shuffle(pool)
-    pool.sort(key=lambda d: d.get("source") != "quiz")  # the course quiz's own first
     chosen, used = [], set()
-    for d in pool:
+    # up to QUIZ_FIRST of the course quiz's own distractors, then any: one per class
+    for d in [d for d in pool if d.get("source") == "quiz"][:QUIZ_FIRST] + pool:
         if d["class"] not in used:
             chosen.append(d)
             used.add(d["class"])
