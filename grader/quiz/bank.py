@@ -46,8 +46,8 @@ from pathlib import Path
 from typing import Any
 
 from grader.checks import _matches
-from grader.course import Course
-from grader.engine import course_target, run_suites, summarize
+from grader.course import RECORDED, Course
+from grader.engine import Target, course_target, run_suites, summarize
 from grader.quiz import BANK_DIR
 from grader.solution import Blank, Exercise, render_blanks
 from grader.worker.client import ForkServerClient
@@ -158,12 +158,22 @@ class Outcome:
 
 
 def run_choice(course: Course, ex: Exercise, blank: int, text: str,
-               server: ForkServerClient, timeout: float = PROOF_TIMEOUT) -> Outcome:
-    """Grade the solution with `text` in blank `blank`, recording every compared value."""
+               server: ForkServerClient, timeout: float = PROOF_TIMEOUT,
+               meta: list[dict] | None = None) -> Outcome:
+    """Grade the solution with `text` in blank `blank`, recording every compared value.
+
+    `meta`: the course's public metadata, when the caller has it (parsing every solution
+    file again costs ~0.1 s a run)."""
     with tempfile.TemporaryDirectory(prefix="edrill-quiz-") as tmp:
         path = Path(tmp) / f"{ex.id}.py"
         path.write_text(ex.with_answers({blank: text}), encoding="utf-8")
-        target = course_target(course, Path(tmp))
+        if meta is None:
+            target = course_target(course, Path(tmp))
+        else:
+            target = Target(label=str(tmp), student_dir=Path(tmp),
+                            suites_dir=course.suites_dir, exercises=meta,
+                            solutions_dir=course.solutions_dir,
+                            mistakes_dir=course.public_dir / RECORDED)
         target.module_paths = {ex.id: path}
         seen: dict[str, dict] = {}
         runs, _ = run_suites(target, [ex.id], server=server, timeout=timeout, record_got=seen)
@@ -233,7 +243,8 @@ def prove_item(course: Course, ex: Exercise, blank: Blank, server: ForkServerCli
         proof.reason = f"the answer has more than {MAX_REGION_LINES} lines"
         return proof
     answer = answer_text(blank.answer, blank)
-    right = run_choice(course, ex, blank.number, answer, server, timeout)
+    meta = [e.meta() for e in course.exercises()]
+    right = run_choice(course, ex, blank.number, answer, server, timeout, meta)
     proof.outcomes[answer] = right
     if not right.proves_right():
         proof.reason = (f"the answer as shown «{answer}» does not pass every check: "
@@ -251,7 +262,7 @@ def prove_item(course: Course, ex: Exercise, blank: Blank, server: ForkServerCli
             rejected.append(f"«{text}» shows the same text as another choice")
             continue
         seen_texts.add(key)
-        out = run_choice(course, ex, blank.number, text, server, timeout)
+        out = run_choice(course, ex, blank.number, text, server, timeout, meta)
         proof.outcomes[text] = out
         if not out.proves_wrong():
             rejected.append(f"«{text}» is not proven wrong ({out.status} {out.problem})")
