@@ -50,7 +50,8 @@ def add_arguments(p: argparse.ArgumentParser, _) -> None:
                    help=_("code: fill the blank of exercise code; numeric: 確認テスト-style "
                           "calculations with fresh numbers (default: both)"))
     p.add_argument("--answers", metavar="A,B,...", default=None,
-                   help=_("answer every question at once, one label per question (- skips)"))
+                   help=_("answer every question at once, one label per question (- skips; "
+                          "write --answers=-,B,... when the first is skipped)"))
     p.add_argument("--json", action="store_true",
                    help=_("print the questions as JSON (with --answers: the graded drill)"))
     p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR",
