@@ -12,7 +12,11 @@ For every exercise of the manifest it
    Recordings carry a digest of their inputs (solution, suite, format), so `--check` can tell
    a stale recording without re-running anything;
 4. compiles the gettext catalogues `grader/locale/<lang>.po` to the `.mo` files shipped in
-   the package.
+   the package;
+5. proves the quiz bank `exercises/.edrill/quiz/` (grader.quiz.bank: every choice of every
+   exam-style item graded by the exercise's checks; grader.quiz.numeric: the numeric
+   questions' formulas verified against the solutions). Proofs carry a digest of their
+   inputs too: an unchanged exercise is not proven again.
 
 `build --check` changes nothing and exits non-zero when `exercises/` or a compiled catalogue
 is out of date.
@@ -37,6 +41,7 @@ from grader.course import MANIFEST, RECORDED, Course
 from grader.engine import course_target, run_suites
 from grader.i18n import LOCALE_DIR
 from grader.msgfmt import compile_catalogues
+from grader.quiz.bank import build_bank
 from grader.reference import RECORD_FORMAT, Recording
 from grader.solution import Exercise, SolutionFormatError, render_blanks
 from grader.worker.client import ForkServerClient
@@ -51,6 +56,8 @@ class BuildResult:
     written: list[Path] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)  # with --check: what is out of date
     removed: list[Path] = field(default_factory=list)
+    quiz_proven: int = 0  # exercises whose quiz items were proven in this run
+    quiz_seconds: float = 0.0
 
 
 def _comment(text: str) -> str:
@@ -209,13 +216,18 @@ def build(course: Course, check: bool = False, record_refs: bool = True) -> Buil
                                     f"solutions/{ex.id}.py or its suite")
             else:
                 todo.append(ex)
-    if todo:
-        server = ForkServerClient()
-        try:
-            for ex in todo:
-                result.written.append(record(course, ex, server))
-        finally:
+    server = ForkServerClient() if todo and not check else None
+    try:
+        for ex in todo:
+            result.written.append(record(course, ex, server))
+        bank = build_bank(course, exercises, check=check, server=server)
+    finally:
+        if server is not None:
             server.close()
+    result.stale += bank.stale
+    result.written += bank.written
+    result.removed += bank.removed
+    result.quiz_proven, result.quiz_seconds = bank.proven, bank.seconds
     return result
 
 

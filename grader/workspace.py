@@ -7,6 +7,9 @@
     DIR/.edrill/course.json        the public manifest (titles, instructions, hints)
     DIR/.edrill/suites/test_*.py   the public grading suites
     DIR/.edrill/recorded/*.npz     reference values recorded by `grader build`
+    DIR/.edrill/quiz/*.json        the proven quiz bank of `grade quiz` (it holds the answers
+                                   of the blanks: a release for graded assignments leaves
+                                   out the files of the assigned exercises)
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from grader.course import (
     Workspace,
 )
 from grader.i18n import tr
+from grader.quiz import BANK_DIR
 
 
 def init_workspace(course: Course, dest: Path) -> Workspace:
@@ -64,6 +68,8 @@ def init_workspace(course: Course, dest: Path) -> Workspace:
         shutil.copy2(course.exercises_dir / f"{ex_id}.py", staging / f"{ex_id}.py")
         shutil.copy2(course.suite(ex_id), meta / SUITES / f"test_{ex_id}.py")
     shutil.copytree(course.public_dir / RECORDED, meta / RECORDED)
+    if (course.public_dir / BANK_DIR).is_dir():
+        shutil.copytree(course.public_dir / BANK_DIR, meta / BANK_DIR)
     shutil.copy2(manifest_path, meta / MANIFEST)
     marker = {"format": WORKSPACE_FORMAT, "course": manifest["course"],
               "edrill": __version__,

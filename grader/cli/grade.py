@@ -7,6 +7,7 @@
     grade init DIR             make a workspace
     grade list                 the exercises and their status
     grade hint ID              the next hint
+    grade quiz                 the exam drill: which choice goes into the blank (ア)?
 
 Exit status: 0 every graded exercise passed, 1 some did not, 2 bad usage or input,
 3 internal error.
@@ -22,7 +23,7 @@ from grader.cli.common import EXIT_OK, UsageError, add_lang, lang_of, run_main
 from grader.course import find_course, find_workspace
 from grader.i18n import default_lang, ljust, pick, tr, width
 
-SUBCOMMANDS = ("init", "list", "hint")
+SUBCOMMANDS = ("init", "list", "hint", "quiz")
 
 
 def grade_parser(lang: str) -> argparse.ArgumentParser:
@@ -31,8 +32,8 @@ def grade_parser(lang: str) -> argparse.ArgumentParser:
 
     p = argparse.ArgumentParser(
         prog="grade", description=_("Grade your edrill exercises."),
-        epilog=_("other commands: grade init DIR · grade list · grade hint ID "
-                 "(see grade COMMAND --help)"))
+        epilog=_("other commands: grade init DIR · grade list · grade hint ID · "
+                 "grade quiz (see grade COMMAND --help)"))
     p.add_argument("ids", nargs="*", metavar="ID", help=_("exercises to grade (default: all)"))
     p.add_argument("--workspace", "-w", metavar="DIR", type=Path, default=None,
                    help=_("the workspace to grade (default: the one around the current "
@@ -65,6 +66,16 @@ def sub_parser(command: str, lang: str) -> argparse.ArgumentParser:
                                     description=_("List the exercises and their status."))
         p.add_argument("--workspace", "-w", type=Path, default=None, metavar="DIR",
                        help=workspace_help)
+    elif command == "quiz":
+        from grader.cli.quiz import add_arguments
+
+        p = argparse.ArgumentParser(
+            prog="grade quiz", description=_("The exam drill: exercise code with one blank "
+                                             "(ア) and four choices proven right and wrong by "
+                                             "the exercise's checks, and 確認テスト-style "
+                                             "calculations with fresh numbers."))
+        add_arguments(p, _)
+        return p
     else:
         p = argparse.ArgumentParser(prog="grade hint", description=_("Show the next hint."))
         p.add_argument("id", help=_("exercise id"))
@@ -223,6 +234,12 @@ def cmd_hint(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_quiz(args: argparse.Namespace) -> int:
+    from grader.cli.quiz import cmd_quiz as run_quiz
+
+    return run_quiz(args)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     holder: dict = {}
@@ -231,7 +248,8 @@ def main(argv: list[str] | None = None) -> int:
         if argv and argv[0] in SUBCOMMANDS:
             args = sub_parser(argv[0], requested_lang(argv)).parse_args(argv[1:])
             holder["args"] = args
-            return {"init": cmd_init, "list": cmd_list, "hint": cmd_hint}[argv[0]](args)
+            return {"init": cmd_init, "list": cmd_list, "hint": cmd_hint,
+                    "quiz": cmd_quiz}[argv[0]](args)
         args = grade_parser(requested_lang(argv)).parse_args(argv)
         holder["args"] = args
         return cmd_grade(args)

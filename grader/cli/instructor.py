@@ -113,6 +113,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"wrote {_shown(path, course.root)}")
     for path in result.removed:
         print(f"removed {_shown(path, course.root)}")
+    if result.quiz_proven:
+        print(f"quiz bank: proved the items of {result.quiz_proven} exercise(s) in "
+              f"{result.quiz_seconds:.1f} s")
     if not result.written and not result.removed:
         print("exercises/ is up to date")
     return EXIT_OK
