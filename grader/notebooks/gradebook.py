@@ -7,7 +7,9 @@ per test cell. For every student of the results file with a row of the assignmen
 exercises, the submission is created in the gradebook when missing (with its timestamp when
 the results file has the `submissions` table), and each test cell's automatic score becomes
 that check's result scaled to the cell's points: full points when edrill passed it, 0 when it
-failed or did not run (an exercise that could not be graded, or was not submitted).
+failed or did not run (an exercise that could not be graded, or was not submitted). The
+hidden suites' cells get the hidden checks' results stored by `grader batch` (run with the
+stored seed), so the gradebook's totals are the grade sheet's.
 Where the grade sheet (`grader.grades.sheet`) changes an exercise's points — a late penalty or
 an instructor's override — each of that notebook's test cells also gets a manual score, the
 cell's share of the sheet's final points, so formgrader shows the automatic score and the

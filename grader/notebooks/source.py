@@ -2,14 +2,18 @@
 
 One notebook per exercise of the assignment (`grader.notebooks.layout`: instructions in
 Japanese and English, the given code locked, the blanks' statements between nbgrader's
-solution markers), then one locked test cell per check of the exercise's suites. A test cell
+solution markers), then one locked test cell per check `grader batch` runs: the public
+suite's, then the hidden suite's (`tests/hidden/test_<id>.py`, grader.hidden). A test cell
 only names its check (`check("lstm_cell", "test_shapes")`, `grader.notebooks.cell`): the
 check's code, its inputs and the reference stay in the course, so nothing of them is in
 `source/` for `nbgrader generate_assignment` to copy into the release. A check that is not
 visible (hidden, after_due_date) is named between `### BEGIN HIDDEN TESTS` / `### END HIDDEN
 TESTS`, which nbgrader removes from the student's copy and puts back at autograde, and its
-grade id does not name it. Cell points are the check's points scaled to the assignment's
-points of the exercise, so a notebook's total is the exercise's points in the assignment.
+grade id does not name it; a hidden suite's checks are always there (at autograde they run
+with the seed `grader batch` derives for the student, grader.notebooks.cell). Cell points
+are the check's points scaled to the assignment's points of the exercise, over all the
+checks, hidden ones included (score / max_score × points, as `grader batch` and the grade
+sheet scale), so a notebook's total is the exercise's points in the assignment.
 
 The checks and their points are those edrill runs on the reference solution, which must
 pass every one of them (or the notebooks would test something the reference fails).
@@ -47,10 +51,10 @@ class Written:
 
 def test_cell(ex_id: str, name: str, title: str, points: float, visible: bool) -> str:
     if visible:
-        return (f"# edrill: {title} ({points:g} points)\n"
+        return (f"# edrill: {title} ({points:.4g} points)\n"
                 "from grader.notebooks.cell import check\n"
                 f'check("{ex_id}", "{name}")\n')
-    return (f"# a hidden check ({points:g} points): it runs when your work is graded\n"
+    return (f"# a hidden check ({points:.4g} points): it runs when your work is graded\n"
             "### BEGIN HIDDEN TESTS\n"
             "from grader.notebooks.cell import check\n"
             f'check("{ex_id}", "{name}", hidden=True)\n'
@@ -71,12 +75,15 @@ def named_checks(nb: dict) -> dict[str, tuple[str, str]]:
 
 
 def reference_checks(course: Course, assignment: Assignment) -> dict[str, list]:
-    """Exercise -> the checks edrill runs on the reference solution (all must pass)."""
-    from grader.engine import course_target, grade_target
+    """Exercise -> the checks `grader batch` runs on the reference solution, the hidden
+    suite's included (all must pass; the hidden ones on the inputs of a fixed seed)."""
+    from grader.engine import grade_target
+    from grader.hidden import grading_target, has_hidden_suite
 
     ids = list(assignment.exercises)
-    report = grade_target(course_target(course, course.solutions_dir, label="solutions"), ids,
-                          lang="en")
+    target = grading_target(course, course.solutions_dir, label="solutions")
+    target.seeds = {ex: 0 for ex in ids if has_hidden_suite(course, ex)}
+    report = grade_target(target, ids, lang="en")
     failing = [f"{rep.id} ({rep.status})" for rep in report.exercises
                if rep.status != "passed" or not rep.checks]
     if failing:
@@ -118,8 +125,10 @@ def write_source(course: Course, assignment: Assignment, course_dir: Path,
             is_hidden = bool(getattr(check, "hidden", False))
             visible = assignment.visibility_of(ex_id, check.name,
                                                hidden_suite=is_hidden) == "visible"
+            # not rounded: the cells of a notebook add up to the exercise's points, and
+            # the cells a student passes to exactly `grader batch`'s scaled score
             points = check.max_points * assignment.points[ex_id] / total if total else 0.0
-            points = int(points) if float(points).is_integer() else round(points, 4)
+            points = int(points) if float(points).is_integer() else points
             if visible:
                 grade_id = f"{ex_id}-{check.name}"
                 if not CELL_ID.match(grade_id):

@@ -5,8 +5,15 @@ metadata schema 3, solution markers, locked test cells, points), and that nothin
 checks' code is under `source/`. The round trip runs the real nbgrader (`nbgrader
 generate_assignment`, a correct and a wrong submission, `nbgrader autograde`, the scores
 read back through `nbgrader.api.Gradebook`), grades the same submitted notebooks with
-`grader batch` and requires the two to agree, then exports the batch's scores into a
-gradebook nbgrader never autograded and reads them back through the same API.
+`grader batch` and requires the two to agree cell by cell, hidden checks included, then
+exports the batch's scores into a gradebook nbgrader never autograded and reads them back
+through the same API.
+
+The hidden checks run in nbgrader's kernel with the seed `grader batch` derives for the
+student (grader.notebooks.cell). The round trip proves it with a third student, carol: her
+gradient_clipping is right except on one gradient shape that her own seed draws in the
+hidden checks and the seeds of alice, bob and the preview seed 0 do not; both graders must
+fail exactly the hidden checks that draw it for her.
 
 nbgrader is found in this Python (CI: `pip install -e '.[dev,nbgrader]'`), else in the venv
 named by EDRILL_NBGRADER_VENV. Without it the round trip skips locally and fails in CI.
@@ -14,6 +21,8 @@ named by EDRILL_NBGRADER_VENV. Without it the round trip skips locally and fails
 
 from __future__ import annotations
 
+import importlib.util
+import inspect
 import json
 import os
 import re
@@ -23,10 +32,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from grader.assignment import load_assignment
-from grader.notebooks.layout import Layout, student_notebook
+from grader.hidden import check_entropy, derive_seed, hidden_suite, suite_checks
+from grader.notebooks import cell as nbcell
+from grader.notebooks.layout import Layout, source_notebook, student_notebook
+from grader.notebooks.source import named_checks
 from grader.solution import parse_solution
 from tests.framework.conftest import ROOT, run_cli
 
@@ -146,6 +159,31 @@ def test_source_notebooks_carry_nbgrader_schema_3_metadata(written, course):
     assert "course_id = 'edrill'" in (written / "nbgrader_config.py").read_text()
 
 
+def test_hidden_suites_are_test_cells_named_only_inside_hidden_markers(written, course):
+    """Every check of an exercise's hidden suite has its test cell, named only between the
+    hidden-test markers, with a grade id that does not name it; the points of every cell
+    are the check's share of all its checks, hidden ones included."""
+    assignment = load_assignment(course, ASSIGNMENT)
+    for ex_id in assignment.exercises:
+        suite = hidden_suite(course, ex_id)
+        assert suite.is_file(), f"day3-rnn's {ex_id} has a hidden suite (H3)"
+        hidden = [c for c in suite_checks(suite) if c.kind == "check"]
+        public = [c for c in suite_checks(course.suite(ex_id)) if c.kind == "check"]
+        top = sum(c.points for c in hidden + public)
+        cells = cells_of(written / "source" / ASSIGNMENT / f"{ex_id}.ipynb")
+        for check in hidden:
+            named = [c for c in cells if check.name in text(c)]
+            assert len(named) == 1, (ex_id, check.name)
+            body = text(named[0])
+            inside = body.split("### BEGIN HIDDEN TESTS")[1].split("### END HIDDEN TESTS")[0]
+            assert f'check("{ex_id}", "{check.name}", hidden=True)' in inside
+            assert check.name not in body.replace(inside, "")
+            meta = named[0]["metadata"]["nbgrader"]
+            assert re.fullmatch(rf"{ex_id}-hidden-\d+", meta["grade_id"]), meta["grade_id"]
+            assert meta["points"] == pytest.approx(
+                check.points / top * assignment.points[ex_id], rel=1e-12)
+
+
 def test_checks_that_are_not_visible_are_named_only_inside_hidden_markers(written, course):
     lstm = cells_of(written / "source" / ASSIGNMENT / "lstm_cell.ipynb")
     memory = [c for c in lstm if "test_memory_task" in text(c)]  # after_due_date in the toml
@@ -190,23 +228,133 @@ def test_an_existing_config_is_kept_and_bad_input_is_one_line(tmp_path, written)
     assert no_db.returncode == 2 and "Traceback" not in no_db.stderr, no_db.stderr
 
 
-def submit(course_dir: Path, student: str, kind: str, exercises) -> None:
-    """The released notebooks with the student's solution cells (the reference answer, or
-    each exercise's first recorded wrong answer)."""
+def test_the_kernel_seeds_hidden_checks_as_grader_batch_does(tmp_path, monkeypatch, course):
+    """nbgrader autograde runs the kernel in autograded/<student>/<assignment>/ with
+    NBGRADER_EXECUTION=autograde: the seed is batch's HMAC(secret, student, exercise); in
+    another layout, or without the secret, it is an error naming the fix, never a seed."""
+    here = tmp_path / "autograded" / "alice" / ASSIGNMENT
+    here.mkdir(parents=True)
+    monkeypatch.setenv("EDRILL_COURSE_SECRET", "s3cret")
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    assert nbcell.kernel_seed(course, "lstm_cell", here) == nbcell.PREVIEW_SEED  # not autograde
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert nbcell.kernel_student(here) == "alice"
+    assert nbcell.kernel_seed(course, "lstm_cell", here) == \
+        derive_seed(b"s3cret", "alice", "lstm_cell")
+    with pytest.raises(nbcell.SeedError, match="autograded/<student>/<assignment>"):
+        nbcell.kernel_seed(course, "lstm_cell", tmp_path / "elsewhere" / "alice" / ASSIGNMENT)
+    monkeypatch.delenv("EDRILL_COURSE_SECRET")
+    monkeypatch.setattr("grader.hidden.SECRET_FILE", ".no-such-edrill-secret")
+    with pytest.raises(nbcell.SeedError, match="need the course secret in the autograding "
+                                             "kernel.*EDRILL_COURSE_SECRET"):
+        nbcell.kernel_seed(course, "lstm_cell", here)
+
+
+def test_without_the_secret_a_hidden_cell_fails_and_says_why(tmp_path, monkeypatch, course):
+    """In autograde without the course secret the public cells are graded, the hidden
+    suite's cells fail with the instructor's fix (the kernel's test cells, run here)."""
+    here = tmp_path / "autograded" / "alice" / ASSIGNMENT
+    here.mkdir(parents=True)
+    layout = Layout.of(parse_solution(ROOT / "solutions" / "gradient_clipping.py"))
+    nb = student_notebook(source_notebook(layout, []), layout.solution_cells("correct"))
+    (here / "gradient_clipping.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    monkeypatch.chdir(here)
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    monkeypatch.delenv("EDRILL_COURSE_SECRET", raising=False)
+    monkeypatch.setattr("grader.hidden.SECRET_FILE", ".no-such-edrill-secret")
+    monkeypatch.setattr(nbcell, "_graded", {})
+    nbcell.check("gradient_clipping", "test_known_values")  # a public check passes
+    with pytest.raises(AssertionError, match="need the course secret in the autograding"):
+        nbcell.check("gradient_clipping", "test_hidden_random_clipped", hidden=True)
+
+
+SECRET_TRIES = 200
+PUBLIC_SHAPES = {(6,), (3, 4), (2, 3, 2), (2,)}  # gradient_clipping's public suite
+
+
+def _module_at(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def hidden_draws(course, seed: int) -> dict[str, set[tuple]]:
+    """check -> the gradient shapes gradient_clipping's hidden checks draw with `seed`: the
+    hidden suite's own code run with the rng the plugin makes and a student that records
+    its inputs and answers as the reference does."""
+    suite = _module_at(hidden_suite(course, "gradient_clipping"), "h9_hidden_clipping")
+    reference = _module_at(ROOT / "solutions" / "gradient_clipping.py", "h9_ref_clipping")
+    out: dict[str, set[tuple]] = {}
+    for check in suite_checks(hidden_suite(course, "gradient_clipping")):
+        shapes = out.setdefault(check.name, set())
+
+        class Recorder:
+            @staticmethod
+            def gradient_clipping(grad, threshold, shapes=shapes):
+                shapes.add(tuple(grad.shape))
+                return reference.gradient_clipping(grad, threshold)
+
+        func = getattr(suite, check.name)
+        args = {"student": Recorder, "reference": reference,
+                "rng": np.random.default_rng([seed, check_entropy(check.name)])}
+        func(**{k: v for k, v in args.items() if k in inspect.signature(func).parameters})
+    return out
+
+
+def seed_trap(course, students: list[str]) -> tuple[str, tuple, dict[str, set[tuple]]]:
+    """(a secret, a gradient shape, carol's draws per hidden check) where carol's seed draws
+    the shape and the seeds of `students` and the preview seed do not."""
+    for k in range(SECRET_TRIES):
+        secret = f"h9-round-trip-{k}"
+        mine = hidden_draws(course, derive_seed(secret.encode(), "carol", "gradient_clipping"))
+        others = set()
+        for seed in [nbcell.PREVIEW_SEED, *(derive_seed(secret.encode(), s, "gradient_clipping")
+                                          for s in students)]:
+            others |= set().union(*hidden_draws(course, seed).values())
+        for shape in sorted(set().union(*mine.values())):
+            if len(shape) == 3 and shape not in others | PUBLIC_SHAPES:
+                return secret, shape, mine
+    raise AssertionError(f"no seed trap in {SECRET_TRIES} secrets")
+
+
+def carol_cells(layout: Layout, trap: tuple) -> list[str]:
+    """The reference answer, wrapped to halve the result on one gradient shape."""
+    cells = layout.solution_cells("correct")
+    cells[-1] += ("\n_right = gradient_clipping\n\n\n"
+                  "def gradient_clipping(grad, threshold):\n"
+                  "    out = _right(grad, threshold)\n"
+                  f"    return out * 0.5 if grad.shape == {trap!r} else out\n")
+    return cells
+
+
+def submit(course_dir: Path, student: str, kind: str, exercises, trap=None) -> None:
+    """The released notebooks with the student's solution cells (the reference answer,
+    each exercise's first recorded wrong answer, or carol's seed trap)."""
     folder = course_dir / "submitted" / student / ASSIGNMENT
     folder.mkdir(parents=True)
     for ex_id in exercises:
         layout = Layout.of(parse_solution(ROOT / "solutions" / f"{ex_id}.py"))
         release = json.loads((course_dir / "release" / ASSIGNMENT / f"{ex_id}.ipynb")
                              .read_text(encoding="utf-8"))
-        nb = student_notebook(release, layout.solution_cells(kind))
+        if kind == "trap":
+            cells = carol_cells(layout, trap) if ex_id == "gradient_clipping" \
+                else layout.solution_cells("correct")
+        else:
+            cells = layout.solution_cells(kind)
+        nb = student_notebook(release, cells)
         (folder / f"{ex_id}.ipynb").write_text(json.dumps(nb), encoding="utf-8")
     (folder / "timestamp.txt").write_text("2026-12-14 12:00:00.000000 UTC\n")
 
 
-def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python, tmp_path):
+def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python, tmp_path,
+                                                      monkeypatch):
     assignment = load_assignment(course, ASSIGNMENT)
     exercises = list(assignment.exercises)
+    secret, trap, carol_draws = seed_trap(course, ["alice", "bob"])
+    # the course secret of both graders (the autograding kernel inherits nbgrader's
+    # environment; `grader batch` reads it too): none is written into the checkout
+    monkeypatch.setenv("EDRILL_COURSE_SECRET", secret)
     course_dir = tmp_path / "course"
     shutil.copytree(written, course_dir)
     nbgrader(nb_python, course_dir, "generate_assignment", ASSIGNMENT, "--force")
@@ -216,10 +364,21 @@ def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python
     assert "### BEGIN SOLUTION" not in released and "raise NotImplementedError()" in released
     assert "HIDDEN TESTS" not in released and "hidden=True" not in released
     assert "test_memory_task" not in (release / "lstm_cell.ipynb").read_text(encoding="utf-8")
+    for ex_id in exercises:  # no hidden block: not one hidden suite's check is named
+        for check in suite_checks(hidden_suite(course, ex_id)):
+            assert check.name not in released, (ex_id, check.name)
+    source_cells = {ex_id: named_checks(json.loads(
+        (course_dir / "source" / ASSIGNMENT / f"{ex_id}.ipynb").read_text(encoding="utf-8")))
+        for ex_id in exercises}
+    release_ids = {c["metadata"]["nbgrader"].get("grade_id") for ex_id in exercises
+                   for c in cells_of(release / f"{ex_id}.ipynb")}
+    for ex_id, named in source_cells.items():  # the hidden cells stay, emptied of their names
+        for grade_id in named:
+            assert grade_id in release_ids, (ex_id, grade_id)
 
-    students = {"alice": "correct", "bob": "wrong"}
+    students = {"alice": "correct", "bob": "wrong", "carol": "trap"}
     for student, kind in students.items():
-        submit(course_dir, student, kind, exercises)
+        submit(course_dir, student, kind, exercises, trap=trap)
         nbgrader(nb_python, course_dir, "db", "student", "add", student)
     exported = tmp_path / "exported"  # a gradebook nbgrader never autogrades
     shutil.copytree(course_dir, exported)
@@ -234,7 +393,27 @@ def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python
     with sqlite3.connect(db) as con:
         rows = {(s, e): (score, top) for s, e, score, top in con.execute(
             "SELECT student, exercise, score, max_score FROM results")}
+        seeds = {(s, e): seed for s, e, seed in con.execute(
+            "SELECT student, exercise, seed FROM results")}
+        checks = {(s, e, n): (pts, top, status, hidden) for s, e, n, pts, top, status, hidden
+                  in con.execute("SELECT student, exercise, name, points, max_points, status, "
+                                 "hidden FROM checks")}
     assert set(rows) == {(s, e) for s in students for e in exercises}
+    for (student, ex_id), seed in seeds.items():  # batch's seeds: the kernel's derivation
+        assert seed == derive_seed(secret.encode(), student, ex_id), (student, ex_id)
+    for ex_id in exercises:  # the hidden checks count in batch's max_score
+        hidden_top = sum(top for (s, e, _), (_, top, _, h) in checks.items()
+                         if s == "alice" and e == ex_id and h)
+        assert hidden_top > 0 and rows[("alice", ex_id)][1] == sum(
+            top for (s, e, _), (_, top, _, _) in checks.items() if s == "alice" and e == ex_id)
+
+    # carol: only the hidden checks that draw the trap with her seed fail, in batch …
+    carol = {n: (status, h) for (s, e, n), (_, _, status, h) in checks.items()
+             if s == "carol" and e == "gradient_clipping"}
+    assert all(status == "passed" for status, h in carol.values() if not h), carol
+    for name, shapes in carol_draws.items():
+        assert (carol[name][0] == "passed") == (trap not in shapes), (name, trap, carol)
+    assert any(status != "passed" for status, _ in carol.values())
 
     for student in students:  # shown with -s: the figures the test compares
         print(student, {ex: (by_nbgrader[student][ex][0], rows[(student, ex)])
@@ -246,12 +425,20 @@ def test_nbgrader_round_trip_agrees_with_grader_batch(written, course, nb_python
             got, cap = by_nbgrader[student][ex_id]
             assert cap == pytest.approx(assignment.points[ex_id])
             assert got == pytest.approx(want), (student, ex_id, got, want)
+            for grade_id, (_, name) in source_cells[ex_id].items():  # … and cell by cell
+                pts, top, _, _ = checks[(student, ex_id, name)]
+                score, cell_max = by_nbgrader[student]["_cells"][grade_id]
+                assert score == pytest.approx(cell_max * pts / top), (student, grade_id, name)
     full = assignment.max_points
     assert sum(v[0] for k, v in by_nbgrader["alice"].items() if k != "_cells") == \
         pytest.approx(full)
     bob = {k: v[0] for k, v in by_nbgrader["bob"].items() if k != "_cells"}
     assert all(bob[ex] < assignment.points[ex] for ex in exercises), bob
     assert by_nbgrader["alice"]["_cells"]["lstm_cell-hidden-1"][0] > 0  # the hidden cell ran
+    assert by_nbgrader["carol"]["gradient_clipping"][0] < by_nbgrader["alice"][
+        "gradient_clipping"][0]  # carol's seed trap bit in nbgrader's kernel too
+    assert all(by_nbgrader["carol"][ex][0] == pytest.approx(assignment.points[ex])
+               for ex in exercises if ex != "gradient_clipping")
 
     # the batch's scores into the gradebook nbgrader did not autograde, read back the same
     export = subprocess.run([str(nb_python), "-m", "grader.cli.instructor", "export",
