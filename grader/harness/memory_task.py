@@ -21,7 +21,8 @@ Training (the same for the three models):
 - an Adam step (the book form, written out in ``Adam``).
 
 The cells get read-only views of their inputs, so a cell that writes into its arguments
-fails with numpy's "read-only" error instead of silently corrupting the stored states.
+cannot corrupt the stored states (called in-process it fails with numpy's "read-only"
+error; through the proxy its changes are not copied back into a read-only array).
 
 Measured with the defaults below (reference cells, ``OPENBLAS_NUM_THREADS=1``, 1000 held-out
 sequences from ``make_data(10_000, ...)``): for training seeds 0..4 the LSTM and the GRU
@@ -30,11 +31,12 @@ for 99 (seed 75 is still on its plateau after 100 iterations), the GRU for all 1
 RNN stays <= 0.70 for 97 (not for seeds 9, 31, 50): train with fixed seeds and keep the
 held-out data secret. One training run takes about 0.3 s (LSTM), 0.2 s (GRU), 0.09 s (RNN).
 
-This module runs inside the untrusted worker process: it imports only numpy and the
-standard library, and the cells under test (a student's ``lstm_cell``/``gru`` and their
-backward functions) come in as arguments; the module does not contain their formulas. The
-trained weights go back to the trusted process, which judges them with ``accuracy`` on
-held-out data (``make_data`` with another seed), calling the cell once per time step.
+The training runs in the trusted process, calling the cells under test (a student's
+``lstm_cell``/``gru`` and their backward functions, proxies to the worker) once per time
+step, so no module can replace the loop (``grader.verify``); it imports only numpy and the
+standard library and does not contain the cells' formulas (students may read it). The
+trained weights are judged with ``accuracy`` on held-out data (``make_data`` with another
+seed), again calling the cell once per time step.
 
 Cell interfaces (column form: weights are ``(out, in)``, inputs are rows):
 

@@ -8,6 +8,7 @@ import pytest
 from grader.checks import CheckFailed
 from grader.harness import gradcheck
 from grader.verify import METHOD, NUMERIC, verified
+from grader.worker.session import HarnessError
 
 
 def layer(W: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -54,3 +55,22 @@ def test_a_tampered_gradient_fails_its_check(function, args):
 
 def test_a_result_of_the_wrong_shape_is_left_to_the_suite():
     assert verified(lambda *a, **k: np.zeros(2))(NUMERIC, layer, [W, X], 0, R).shape == (2,)
+
+
+@pytest.mark.parametrize("function", [
+    "grader.harness.digits.train_weights",
+    "grader.harness.memory_task.train_lstm",
+    "grader.harness.optimizer_task.minimize",
+    "grader.harness.functions.minimize_quadratic",
+    "grader.harness.gradcheck.central_differences",
+])
+def test_a_loop_whose_result_cannot_be_verified_does_not_run_in_the_worker(function):
+    ran = []
+    with pytest.raises(HarnessError, match="trusted process"):
+        verified(lambda *a, **k: ran.append(a))(function, 1, seed=0)
+    assert ran == []
+
+
+def test_a_maker_of_inputs_runs_and_its_handle_is_returned():
+    made = object()
+    assert verified(lambda *a, **k: made)("grader.harness.functions.generator", 3) is made

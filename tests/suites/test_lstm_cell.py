@@ -30,7 +30,7 @@ from grader.checks import (
     same_gradient,
 )
 from grader.harness import memory_task
-from grader.harness.judge import fail_outcome, memory_task_accuracy, require_accuracy
+from grader.harness.judge import fail_outcome, memory_task_accuracy, require_accuracy, trained
 
 DISTRACTORS = memory_task.DISTRACTING_STEPS  # steps the bit must be kept through
 GATES = "aifo"  # the row blocks of W, U and b, in this order
@@ -168,9 +168,8 @@ def test_numeric_gradient(student, harness):
        en=f"memory task: an LSTM trained with your cell recalls a marked bit through "
        f"{DISTRACTORS}+ distracting steps (accuracy at least 95 % on held-out data)",
        timeout=20)
-def test_memory_task(student, harness):
-    weights = harness("grader.harness.memory_task.train_lstm", student.lstm_cell,
-                      student.lstm_cell_backward, seed=0, timeout=20)
+def test_memory_task(student):
+    weights = trained(memory_task.train_lstm, student.lstm_cell, student.lstm_cell_backward, seed=0)
     require_accuracy(memory_task_accuracy(weights, student.lstm_cell, "lstm"))
 
 
@@ -178,8 +177,8 @@ def test_memory_task(student, harness):
          "(正解率 70 % 以下)",
          en="control: with the same training budget a plain tanh RNN without gates fails the "
          "memory task (accuracy at most 70 %)", timeout=20)
-def test_plain_rnn_fails_memory_task(harness):
-    weights = harness("grader.harness.memory_task.train_rnn", seed=0, timeout=20)
+def test_plain_rnn_fails_memory_task():
+    weights = memory_task.train_rnn(seed=0)
     accuracy = memory_task_accuracy(weights, memory_task.rnn_cell, "rnn")
     if accuracy > 0.7:
         fail_outcome(f"素の RNN が正解率 {accuracy:.1%} に達した: タスクが易しすぎる",
