@@ -9,7 +9,8 @@ tests are checks (`@check`) or control runs (`@control`). This plugin gives them
 - `reference`: the reference solution, live or replayed from recordings (grader.reference);
 - `harness`: runs a trusted training loop (grader.harness.*) inside the worker;
 
-and it collects a verdict per check. `grade` and `grader` register it programmatically;
+and it collects a verdict per check (the fixtures themselves are module-level functions in
+grader.fixtures, which this plugin registers). `grade` and `grader` register it programmatically;
 installed as the `edrill` pytest11 entry point it also lets an instructor run one suite
 with pytest's own output::
 
@@ -18,6 +19,7 @@ with pytest's own output::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -172,6 +174,10 @@ class EdrillPlugin:
 
     def pytest_configure(self, config: pytest.Config) -> None:
         register_markers(config)
+        from grader import fixtures  # the suites' fixtures, which find this plugin
+
+        if not config.pluginmanager.is_registered(fixtures):
+            config.pluginmanager.register(fixtures, "edrill-fixtures")
 
     # ------------------------------------------------------------------ collection
     def pytest_collection_modifyitems(self, config: pytest.Config,
@@ -207,8 +213,9 @@ class EdrillPlugin:
                     StudentFault(f"{path.name} is missing from {path.parent}"))
         return self.sessions[ex]
 
-    @pytest.fixture(scope="module")
-    def student(self, request: pytest.FixtureRequest) -> Any:
+    def open_student(self, request: pytest.FixtureRequest) -> Iterator[Any]:
+        """The `student` fixture (grader.fixtures): the proxy to the module of the suite's
+        exercise, its worker closed and its run recorded when the suite is done."""
         ex = exercise_of(request.path)
         session = self.session_for(ex)
         upcoming = self.order.index(ex) + 1 if ex in self.order else len(self.order)
@@ -223,13 +230,13 @@ class EdrillPlugin:
         run.crashes = session.crashes
         session.close()
 
-    @pytest.fixture(scope="module")
-    def harness(self, request: pytest.FixtureRequest, student: Any) -> Any:
+    def harness_for(self, request: pytest.FixtureRequest) -> Any:
+        """The `harness` fixture: the worker's harness runner, limited by grader.verify."""
         session = self.session_for(exercise_of(request.path))
         return verified(session.harness)
 
-    @pytest.fixture(scope="module")
-    def reference(self, request: pytest.FixtureRequest) -> Reference:
+    def reference_for(self, request: pytest.FixtureRequest) -> Reference:
+        """The `reference` fixture: the reference of the suite's exercise, made once."""
         ex = exercise_of(request.path)
         if ex not in self.references:
             self.references[ex] = self.make_reference(ex)
