@@ -7,9 +7,9 @@ and the standard library and contain no exercise's answer: students may read the
 
 Their loops run in the trusted process, calling the student's code through the ``student``
 proxy once per step: a harness run inside the worker shares the process with the student's
-module, which could replace it, so only the gradient checks (verified against direct calls)
-and the makers of inputs run there (``grader.verify`` says which). The fork-server still
-preloads them all:
+module, which could replace it, so only what ``grader.verify`` checks against direct calls
+(numeric gradients, the memory task's traced training) and the makers of inputs run there.
+The fork-server still preloads them all:
 
 - ``exploding_rnn``: a ReLU RNN whose gradients explode trains only with gradient clipping.
 - ``memory_task``: an LSTM or GRU learns to remember a bit over many steps; a plain tanh RNN

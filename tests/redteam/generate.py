@@ -69,6 +69,7 @@ WRONG: dict[str, dict[int, str]] = {
 }
 HEADER = '"""Red-team baseline ({kind}): {what}."""\n\n'
 BASE_LINE = re.compile(r"^# @edrill-base: (honest|wrong)\n", re.MULTILINE)
+SOURCE_LINE = re.compile(r"^# @edrill-source: (honest|wrong) as (\w+)\n", re.MULTILINE)
 
 
 def body(ex_id: str, kind: str) -> str:
@@ -87,12 +88,16 @@ def render(ex_id: str, kind: str) -> str:
 
 def render_attack(source: Path) -> str:
     """An attack submission: its source with the `# @edrill-base: …` line replaced by the
-    honest or wrong body of the exercise the file is named after."""
+    honest or wrong body of the exercise the file is named after, and any line
+    `# @edrill-source: honest as NAME` by `NAME = '<that body as a string>'` (an attack that
+    needs the correct code beside its wrong answer execs it, without a copy to drift)."""
     text = source.read_text(encoding="utf-8")
     found = BASE_LINE.search(text)
     if found is None:
         raise ValueError(f"{source}: no `# @edrill-base: honest|wrong` line")
-    return text[:found.start()] + body(source.stem, found.group(1)) + text[found.end():]
+    text = text[:found.start()] + body(source.stem, found.group(1)) + text[found.end():]
+    return SOURCE_LINE.sub(lambda m: f"{m.group(2)} = {body(source.stem, m.group(1))!r}\n",
+                           text)
 
 
 def attack_sources() -> list[Path]:
