@@ -11,7 +11,8 @@ tests are checks (`@check`) or control runs (`@control`). This plugin gives them
 - `rng`: a numpy Generator for the hidden checks of `tests/hidden/` (grader.hidden), seeded
   from the (student, exercise) seed of the run and the check's name;
 
-and it collects a verdict per check. `grade` and `grader` register it programmatically;
+and it collects a verdict per check (the fixtures themselves are module-level functions in
+grader.fixtures, which this plugin registers). `grade` and `grader` register it programmatically;
 installed as the `edrill` pytest11 entry point it also lets an instructor run one suite
 with pytest's own output::
 
@@ -20,6 +21,7 @@ with pytest's own output::
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,6 +181,10 @@ class EdrillPlugin:
 
     def pytest_configure(self, config: pytest.Config) -> None:
         register_markers(config)
+        from grader import fixtures  # the suites' fixtures, which find this plugin
+
+        if not config.pluginmanager.is_registered(fixtures):
+            config.pluginmanager.register(fixtures, "edrill-fixtures")
 
     # ------------------------------------------------------------------ collection
     def pytest_collection_modifyitems(self, config: pytest.Config,
@@ -219,8 +225,9 @@ class EdrillPlugin:
                     StudentFault(f"{path.name} is missing from {path.parent}"))
         return self.sessions[ex]
 
-    @pytest.fixture(scope="module")
-    def student(self, request: pytest.FixtureRequest) -> Any:
+    def open_student(self, request: pytest.FixtureRequest) -> Iterator[Any]:
+        """The `student` fixture (grader.fixtures): the proxy to the module of the suite's
+        exercise, its worker closed and its run recorded when the suite is done."""
         ex = exercise_of(request.path)
         session = self.session_for(ex)
         upcoming = self.order.index(ex) + 1 if ex in self.order else len(self.order)
@@ -240,16 +247,15 @@ class EdrillPlugin:
             if session.load_error is not None or session.timed_out is not None:
                 self.carried[ex] = (session.load_error, session.timed_out)
 
-    @pytest.fixture(scope="module")
-    def harness(self, request: pytest.FixtureRequest, student: Any) -> Any:
+    def harness_for(self, request: pytest.FixtureRequest) -> Any:
+        """The `harness` fixture: the worker's harness runner, limited by grader.verify."""
         session = self.session_for(exercise_of(request.path))
         return verified(session.harness)
 
-    @pytest.fixture
-    def rng(self, request: pytest.FixtureRequest) -> Any:
-        """Fresh random inputs for a hidden check: seeded from the run's (student,
-        exercise) seed and the check's name, so a check's inputs do not depend on which
-        other checks ran, and the same seed replays the same inputs."""
+    def rng_for(self, request: pytest.FixtureRequest) -> Any:
+        """The `rng` fixture: fresh random inputs for a hidden check, seeded from the run's
+        (student, exercise) seed and the check's name, so a check's inputs do not depend on
+        which other checks ran, and the same seed replays the same inputs."""
         import numpy as np
 
         from grader.hidden import check_entropy
@@ -257,8 +263,8 @@ class EdrillPlugin:
         seed = self.config.seeds.get(exercise_of(request.path), 0)
         return np.random.default_rng([seed, check_entropy(request.node.name)])
 
-    @pytest.fixture(scope="module")
-    def reference(self, request: pytest.FixtureRequest) -> Reference:
+    def reference_for(self, request: pytest.FixtureRequest) -> Reference:
+        """The `reference` fixture: the reference of the suite's exercise, made once."""
         ex = exercise_of(request.path)
         if ex not in self.references:
             self.references[ex] = self.make_reference(ex)

@@ -5,7 +5,11 @@ Each module trains a small numpy model with a function under test passed in as a
 happened, so a grading suite can judge behaviour over many steps. They import only numpy
 and the standard library and contain no exercise's answer: students may read them.
 
-Modules run inside the worker (the fork-server preloads them all):
+Their loops run in the trusted process, calling the student's code through the ``student``
+proxy once per step: a harness run inside the worker shares the process with the student's
+module, which could replace it, so only what ``grader.verify`` checks against direct calls
+(numeric gradients, the memory task's traced training) and the makers of inputs run there.
+The fork-server still preloads them all:
 
 - ``exploding_rnn``: a ReLU RNN whose gradients explode trains only with gradient clipping.
 - ``memory_task``: an LSTM or GRU learns to remember a bit over many steps; a plain tanh RNN
@@ -20,10 +24,10 @@ Modules run inside the worker (the fork-server preloads them all):
 - ``two_layer``: the exact loss of a small two-layer net, for gradient checks.
 - ``validate``: checks that what a student's step returns is still finite float arrays.
 - ``gradcheck``: numeric gradients (by a function's argument, or by a method's argument of
-  a freshly made object such as a layer's ``forward(x)``) and grids of calls, one round
-  trip each.
-- ``functions``: named test functions and helpers for exercises that take a callable or an
-  rng (numerical_gradient, minibatch, dropout, weight_init).
+  a freshly made object such as a layer's ``forward(x)``), one round trip each, run in the
+  worker and spot-checked by ``grader.verify``.
+- ``functions``: named test functions and seeded generators, made in the worker and handed
+  back as handles for direct calls (numerical_gradient, minibatch, dropout, weight_init).
 
-``judge`` is the exception: it runs in the trusted process and judges what the others return.
+``judge`` judges what the trainings return.
 """

@@ -155,8 +155,8 @@ def train(grad_fn: GradFn, *, seed: int = 0, steps: int = STEPS,
 
 
 def train_weights(grad_fn: GradFn, *, seed: int = 0) -> dict[str, np.ndarray]:
-    """Train inside the worker and return the plain arrays; the trusted process judges them
-    with ``held_out_accuracy``."""
+    """Train (in the trusted process, with the student proxy) and return the plain arrays,
+    judged with ``held_out_accuracy``."""
     return dict(train(grad_fn, seed=seed))
 
 

@@ -112,8 +112,8 @@ def train(step: StepFn, *, seed: int = 0, steps: int = STEPS,
 
 
 def train_weights(step: StepFn, *, seed: int = 0) -> dict[str, np.ndarray]:
-    """Train inside the worker and return the plain arrays; the trusted process judges them
-    with ``held_out_accuracy``."""
+    """Train (in the trusted process, with the student proxy) and return the plain arrays,
+    judged with ``held_out_accuracy``."""
     return dict(train(step, seed=seed))
 
 

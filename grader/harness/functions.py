@@ -1,15 +1,16 @@
-"""Calls that need something the trusted process cannot send: a callable or a generator.
+"""Inputs the trusted process cannot send: a callable or a random generator.
 
 Only plain data crosses the boundary between the trusted process and the worker, so a
 student's function that takes a function (``numerical_gradient(f, x)``) or a random
-generator (``rng``) is called from here, inside the worker, with a trusted function or a
-generator built from a seed. The result comes back as plain data and is judged in the
-trusted process.
+generator (``rng``) needs that argument made inside the worker. These functions make it and
+return it as a handle; the suite then passes the handle to the student's code in a direct
+call, and judges what that call returns (``grader.verify``: a harness that only makes an
+input has no result to trust)::
 
-The test functions are named, so a suite chooses one by its name::
-
-    harness("grader.harness.functions.call_numerical_gradient",
-            student.numerical_gradient, "cubic", x)
+    f = harness("grader.harness.functions.test_function", "cubic")
+    grad = student.numerical_gradient(f, x)
+    rng = harness("grader.harness.functions.generator", seed)
+    W = student.xavier(n_in, n_out, rng)
 """
 
 from __future__ import annotations
@@ -50,50 +51,35 @@ FUNCTIONS: dict[str, Callable[[np.ndarray], float]] = {
 }
 
 
-def call_numerical_gradient(numerical_gradient: Callable[..., Any], name: str,
-                            x: np.ndarray, closure: bool = False) -> dict:
-    """Run the student's ``numerical_gradient(f, x)`` with the named test function.
+class TestFunction:
+    """A named test function as a callable object, counting its calls.
 
-    With ``closure``, ``f`` ignores its argument and reads the array ``x`` itself, as the
-    book's ``f = lambda W: net.loss(x, t)`` does: a numeric gradient must change ``x`` in
-    place for such an ``f`` to see the perturbation.
-
-    Returns ``{"grad": ..., "x_after": a copy of x after the call, "calls": number of f
-    calls}``.
+    With ``closure``, it ignores its argument and reads the array it was first called with,
+    as the book's ``f = lambda W: net.loss(x, t)`` reads the network's own ``x``: a numeric
+    gradient that moves ``x`` in place (as the book's does: every call is ``f(x)``) sees its
+    perturbations; one that differentiates a copy does not.
     """
-    func = FUNCTIONS[name]
-    calls = [0]
 
-    def f(v: Any) -> float:
-        calls[0] += 1
-        return func(x if closure else v)
+    def __init__(self, name: str, closure: bool = False) -> None:
+        self.func = FUNCTIONS[name]
+        self.closure = closure
+        self.calls = 0
+        self.bound: np.ndarray | None = None
 
-    grad = numerical_gradient(f, x)
-    return {"grad": grad, "x_after": np.array(x, copy=True), "calls": calls[0]}
-
-
-def with_rng(f: Callable[..., Any], seed: int, *args: Any) -> Any:
-    """``f(*args, rng)`` with ``rng = np.random.default_rng(seed)`` made in the worker."""
-    return f(*args, np.random.default_rng(seed))
-
-
-def update_in_place(optimizer: Any, params: dict, grads: dict) -> dict:
-    """``optimizer.update(params, grads)``, then what a network holding the arrays sees.
-
-    In the books a network's layers hold the very arrays in ``params``, so an optimizer
-    must write into those arrays. Returns ``{"held": the arrays that were in params before
-    the call (after it), "returned": the call's return value}``.
-    """
-    held = dict(params)
-    returned = optimizer.update(params, grads)
-    return {"held": held, "returned": returned}
+    def __call__(self, v: Any) -> float:
+        self.calls += 1
+        if not self.closure:
+            return self.func(v)
+        if self.bound is None:
+            self.bound = v
+        return self.func(self.bound)
 
 
-def minimize_quadratic(optimizer: Any, w0: np.ndarray, target: np.ndarray,
-                       scales: np.ndarray, steps: int) -> np.ndarray:
-    """``steps`` updates on f(w) = ½ Σ s_i (w_i - t_i)², gradient s ⊙ (w - t); returns w."""
-    params = {"w": np.array(w0, dtype=np.float64)}
-    for _ in range(steps):
-        grads = {"w": scales * (params["w"] - target)}
-        optimizer.update(params, grads)
-    return params["w"]
+def test_function(name: str, closure: bool = False) -> TestFunction:
+    """A fresh ``TestFunction`` (it goes back to the trusted process as a handle)."""
+    return TestFunction(name, closure)
+
+
+def generator(seed: int) -> np.random.Generator:
+    """``np.random.default_rng(seed)``, made in the worker (it goes back as a handle)."""
+    return np.random.default_rng(seed)

@@ -1,4 +1,4 @@
-"""Many calls of a function under test in one round trip: numeric gradients and grids.
+"""Many calls of a function under test in one round trip: numeric gradients.
 
 A gradient check needs two forward calls per entry of the array it differentiates; across
 the process boundary that is two round trips each. Here the student's function is called
@@ -49,11 +49,6 @@ def central_differences(loss: Callable[[], float], x: np.ndarray,
         x[idx] = keep
         grad[idx] = (plus - minus) / (2 * h)
     return grad
-
-
-def starmap(f: Callable[..., object], arglist: list) -> list:
-    """``[f(*args) for args in arglist]``: a grid of calls, judged by the trusted process."""
-    return [f(*args) for args in arglist]
 
 
 def method_gradient(make: Callable[..., object], make_args: Sequence, method: str,

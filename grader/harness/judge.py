@@ -1,10 +1,10 @@
 """Judging what a harness returns, in the trusted process.
 
-A training loop runs inside the worker (`grader.harness.*`) and hands back weights; these
-helpers judge them here, on held-out data the worker never saw, with the student's cell
-called through the `student` proxy. An outcome (an accuracy, a broken set of weights) is
-failed directly, without matching recorded wrong answers: several wrong answers share an
-accuracy, so it names none of them.
+A training loop (`grader.harness.*`, run here with the student's code called through the
+`student` proxy) hands back weights; these helpers judge them on held-out data training
+never saw, with the student's cell called through the proxy. An outcome (an accuracy, a
+broken set of weights) is failed directly, without matching recorded wrong answers:
+several wrong answers share an accuracy, so it names none of them.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 
 from grader.checks import CheckFailed, summarize
 from grader.harness import memory_task, narrow_valley
+from grader.worker.session import StudentFault
 
 HELD_OUT_SEED = 7  # the memory task's test data; training uses seed 0
 HELD_OUT_SIZE = 256
@@ -21,6 +22,26 @@ HELD_OUT_SIZE = 256
 
 def fail_outcome(ja: str, en: str, got: Any = None) -> NoReturn:
     raise CheckFailed({"ja": ja, "en": en}, got=None if got is None else summarize(got))
+
+
+def trained(loop: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """``loop(*args, **kwargs)``: a training loop run here with the student's code called
+    through the proxy.
+
+    What the student's code returns feeds trusted code here (an array of the wrong shape, a
+    dict with a key missing, a handle where an array belongs), so the loop may stop with an
+    ordinary exception: that is the student's outcome, a failed check naming it, not an
+    internal error of the suite. Faults of the worker (an exception in the student's code, a
+    timeout, a crash) pass through as they are.
+    """
+    try:
+        return loop(*args, **kwargs)
+    except (CheckFailed, StudentFault):
+        raise
+    except Exception as err:  # noqa: BLE001 - whatever the student's values made trusted code do
+        what = f"{type(err).__name__}: {err}"[:500]
+        fail_outcome(f"あなたのコードでは学習を続けられません: {what}",
+                     f"training cannot go on with your code: {what}")
 
 
 def memory_task_accuracy(weights: Any, step: Callable[..., Any], kind: str) -> float:

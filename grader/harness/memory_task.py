@@ -21,7 +21,8 @@ Training (the same for the three models):
 - an Adam step (the book form, written out in ``Adam``).
 
 The cells get read-only views of their inputs, so a cell that writes into its arguments
-fails with numpy's "read-only" error instead of silently corrupting the stored states.
+cannot corrupt the stored states (called in-process it fails with numpy's "read-only"
+error; through the proxy its changes are not copied back into a read-only array).
 
 Measured with the defaults below (reference cells, ``OPENBLAS_NUM_THREADS=1``, 1000 held-out
 sequences from ``make_data(10_000, ...)``): for training seeds 0..4 the LSTM and the GRU
@@ -30,11 +31,15 @@ for 99 (seed 75 is still on its plateau after 100 iterations), the GRU for all 1
 RNN stays <= 0.70 for 97 (not for seeds 9, 31, 50): train with fixed seeds and keep the
 held-out data secret. One training run takes about 0.3 s (LSTM), 0.2 s (GRU), 0.09 s (RNN).
 
-This module runs inside the untrusted worker process: it imports only numpy and the
-standard library, and the cells under test (a student's ``lstm_cell``/``gru`` and their
-backward functions) come in as arguments; the module does not contain their formulas. The
-trained weights go back to the trusted process, which judges them with ``accuracy`` on
-held-out data (``make_data`` with another seed), calling the cell once per time step.
+In grading, the training runs in the worker beside the student's module (``trace``: the
+cells under test, a student's ``lstm_cell``/``gru`` and their backward functions, are
+called there 2 800 times without crossing the process boundary) and hands back every output
+of the cells; the trusted process runs the training again with those outputs (``replay``)
+and ``grader.verify`` checks each of them against direct calls of the student's cells, so a
+module that replaces this code gains nothing. The module imports only numpy and the
+standard library and does not contain the cells' formulas (students may read it). The
+trained weights are judged with ``accuracy`` on held-out data (``make_data`` with another
+seed), calling the cell once per time step through the proxy.
 
 Cell interfaces (column form: weights are ``(out, in)``, inputs are rows):
 
@@ -522,6 +527,130 @@ def train_rnn(
         grads["b_out"] = db_out
         optimizer.update(params, grads)
     return params
+
+
+# --------------------------------------------------------------------------------------
+# a traced training: run in the worker, replayed and checked in the trusted process
+# --------------------------------------------------------------------------------------
+# Through the proxy the training costs a round trip per cell call (2 800 of them). Instead
+# the worker runs it (``trace``) keeping every output of the cells, and the trusted process
+# runs the same training again with those outputs handed back in order (``replay``): its
+# own code makes every input, its own Adam makes every weight. What is left is a claim per
+# call, "the cell gave this for these inputs", and the calls of one iteration share their
+# weights, so grader.verify checks all of them with two direct calls per iteration, the
+# rows of the iteration's time steps stacked into one batch (cells are row-wise).
+
+TRAIN: dict[str, Callable[..., Weights]] = {"lstm": train_lstm, "gru": train_gru}
+STACKING = {
+    # (the leading arguments that are rows of the batch, the leading outputs that are rows;
+    # the other arguments are the weights the calls of an iteration share, the other
+    # outputs weight gradients, summed over the batch)
+    "lstm": {"forward": (3, 2), "backward": (5, 3)},
+    "gru": {"forward": (2, 1), "backward": (3, 2)},
+}
+
+
+class _Recorder:
+    """The cell under test, keeping what each call returned (worker side)."""
+
+    def __init__(self, fn: Callable[..., object]) -> None:
+        self.fn = fn
+        self.outputs: list = []
+
+    def __call__(self, *args: np.ndarray) -> object:
+        out = self.fn(*args)
+        self.outputs.append(out)
+        return out
+
+
+def _stack(outputs: list) -> tuple[np.ndarray, ...]:
+    """Per position of the outputs, every call's array stacked: (calls, ...)."""
+    rows = [out if isinstance(out, tuple | list) else (out,) for out in outputs]
+    return tuple(np.stack([np.asarray(row[k]) for row in rows]) for k in range(len(rows[0])))
+
+
+def trace(kind: str, cell: Callable[..., object], cell_backward: Callable[..., object], *,
+          seed: int = 0) -> dict[str, tuple[np.ndarray, ...]]:
+    """Train ``kind`` ("lstm" or "gru") with the cells (worker side); every output of
+    ``cell`` and ``cell_backward``, in call order, stacked per position."""
+    forward, backward = _Recorder(cell), _Recorder(cell_backward)
+    TRAIN[kind](forward, backward, seed=seed)
+    return {"forward": _stack(forward.outputs), "backward": _stack(backward.outputs)}
+
+
+class _Replayer:
+    """Hands back the claimed outputs in call order and keeps a copy of each call's
+    arguments: ``calls[k] = (row arguments, shared weights)``, the weights one tuple shared
+    by the consecutive calls that got the very same weight arrays (Adam later changes those
+    arrays in place, so they are copied when first seen)."""
+
+    def __init__(self, claimed: object, single: bool, what: str, rows: int) -> None:
+        if not (isinstance(claimed, tuple | list) and claimed
+                and all(type(a) is np.ndarray for a in claimed)
+                and len({len(a) for a in claimed}) == 1):
+            raise ValueError(f"the trace of {what} is not a tuple of stacked arrays")
+        self.claimed = claimed
+        self.single = single
+        self.what = what
+        self.rows = rows
+        self.calls: list[tuple[tuple, tuple]] = []
+        self._seen: tuple = ()  # the weight arrays of the previous call (the originals)
+
+    def __call__(self, *args: np.ndarray) -> object:
+        k = len(self.calls)
+        if k >= len(self.claimed[0]):
+            raise ValueError(f"the trace holds fewer calls of {self.what} than the training "
+                             "makes")
+        shared = args[self.rows:]
+        if not (self.calls and len(shared) == len(self._seen)
+                and all(a is b for a, b in zip(shared, self._seen, strict=True))):
+            self._seen = shared
+            weights = tuple(np.array(a, copy=True) for a in shared)
+        else:
+            weights = self.calls[-1][1]
+        self.calls.append((tuple(np.array(a, copy=True) for a in args[:self.rows]), weights))
+        out = tuple(a[k] for a in self.claimed)
+        return out[0] if self.single else out
+
+    def complete(self) -> None:
+        if len(self.calls) != len(self.claimed[0]):
+            raise ValueError(f"the trace holds more calls of {self.what} than the training "
+                             "makes")
+
+
+def replay(kind: str, traced: object, *, seed: int = 0) -> tuple[Weights, _Replayer, _Replayer]:
+    """The training of ``kind`` run here with the traced outputs (trusted side): the trained
+    weights and the replayers, whose ``calls`` are what each claim must be checked against.
+
+    Raises ValueError when the trace is malformed or its outputs cannot serve the training
+    (the same checks as for the cells themselves)."""
+    if type(traced) is not dict or set(traced) != {"forward", "backward"}:
+        raise ValueError("the trace is not a dict of forward and backward outputs")
+    names = {"lstm": ("lstm_cell", "lstm_cell_backward"), "gru": ("gru", "gru_backward")}[kind]
+    forward = _Replayer(traced["forward"], kind == "gru", names[0],
+                        STACKING[kind]["forward"][0])
+    backward = _Replayer(traced["backward"], False, names[1], STACKING[kind]["backward"][0])
+    weights = TRAIN[kind](forward, backward, seed=seed)
+    forward.complete()
+    backward.complete()
+    return weights, forward, backward
+
+
+def stacked_calls(calls: list[tuple[tuple, tuple]]) -> list[tuple[list[int], tuple]]:
+    """A replayer's calls grouped by the weights they share (one iteration's time steps),
+    each group as (its call indexes, the arguments of one call whose row arguments are the
+    group's rows stacked along the batch axis)."""
+    groups: list[tuple[list[int], tuple]] = []
+    start = 0
+    for k in range(1, len(calls) + 1):
+        if k < len(calls) and calls[k][1] is calls[start][1]:
+            continue
+        members = list(range(start, k))
+        rows = tuple(np.concatenate([calls[m][0][j] for m in members])
+                     for j in range(len(calls[start][0])))
+        groups.append((members, rows + calls[start][1]))
+        start = k
+    return groups
 
 
 # --------------------------------------------------------------------------------------

@@ -13,8 +13,9 @@ distance along x per step: after ``STEPS`` = 200 steps it is still about 0.94 aw
 best learning rate. Momentum, AdaGrad, RMSProp and Adam reach the optimum within
 ``TOLERANCE`` in the same budget with their usual hyperparameters.
 
-The student's optimizer class is made and stepped inside the worker (``minimize``), the
-final parameters come back and are judged in the trusted process (``distance``). Plain SGD,
+The student's optimizer class is made in the worker and stepped from the trusted process
+(``minimize`` with the ``student`` proxy, a round trip per step), and the final parameters
+are judged there (``distance``). Plain SGD,
 the comparison, is computed here in closed form (``sgd_distance``: on a quadratic with
 these curvatures, ``steps`` SGD steps multiply the distance along each axis by
 ``(1 − lr · a) ** steps``) and, for a control run, step by step (``sgd``).

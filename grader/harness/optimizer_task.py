@@ -1,8 +1,9 @@
 """An optimizer minimises a quadratic whose optimum is away from 0 (check kind C).
 
-The student's optimizer class is made and stepped inside the worker — hundreds of
-``update(params, grads)`` calls without crossing the process boundary — and the final
-parameters come back to be judged in the trusted process. The optimum is away from 0, so
+The loops run in the trusted process: the student's optimizer class is made in the worker
+and stepped through the ``student`` proxy, one round trip per ``update(params, grads)``
+(a few hundred), so no module can replace the loop (``grader.verify``); the final parameters
+are judged here. The optimum is away from 0, so
 an update that only shrinks the parameters (``param = lr * grad``) does not "converge".
 
     f(w, b) = ½ Σ a_w (w − w*)² + ½ Σ a_b (b − b*)²
@@ -75,3 +76,13 @@ def distance_to(params: object, target: dict[str, np.ndarray]) -> float:
             return float("inf")
         worst = max(worst, float(np.max(np.abs(got - want))))
     return worst
+
+
+def minimize_quadratic(optimizer: object, w0: np.ndarray, target: np.ndarray,
+                       scales: np.ndarray, steps: int) -> np.ndarray:
+    """``steps`` updates on f(w) = ½ Σ s_i (w_i − t_i)², gradient s ⊙ (w − t); returns w."""
+    params = {"w": np.array(w0, dtype=np.float64)}
+    for _ in range(steps):
+        grads = {"w": scales * (params["w"] - target)}
+        optimizer.update(params, grads)
+    return params["w"]

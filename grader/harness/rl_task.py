@@ -1,9 +1,9 @@
-"""A small chain MDP for tabular Q-learning (check kind C), run inside the worker.
+"""A small chain MDP for tabular Q-learning (check kind C), run in the trusted process.
 
 The student's one-step update ``update(Q, s, a, r, s_next, alpha, gamma)`` (it changes the
-table ``Q`` in place) is called thousands of times by ``learn`` without crossing the process
-boundary; the learned table comes back as plain data and is compared with ``Q_STAR`` in the
-trusted process.
+table ``Q`` in place) is called thousands of times by ``learn``, each call a round trip to
+the worker (no module can replace the loop: ``grader.verify``); the learned table is
+compared with ``Q_STAR``.
 
 The chain (states 0 … 5, actions 0 = left, 1 = right, deterministic moves)::
 

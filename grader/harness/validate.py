@@ -1,4 +1,4 @@
-"""Checking what a student's step hands back inside a training loop (worker side).
+"""Checking what a student's step hands back inside a training loop.
 
 A training harness calls student code thousands of times; after each call it makes sure the
 weights or gradients are still a dict of finite float arrays of the right shapes, and stops

@@ -151,9 +151,13 @@ class Worker:
         kwargs = decode(header["kwargs"], arrays, self.from_handle)
         before = [_snapshot(a) for a in args], {k: _snapshot(v) for k, v in kwargs.items()}
         result = func(*args, **kwargs)
-        # Send back the arguments the call changed in place: the caller sees the change.
-        mutated = [[i, a] for i, a in enumerate(args) if _changed(before[0][i], a)]
-        mutated += [[k, v] for k, v in kwargs.items() if _changed(before[1][k], v)]
+        # Send back the arguments the call changed in place: the caller sees the change,
+        # and which entries of a dict or list argument were replaced rather than written
+        # into (an optimizer's `params[key] = ...` instead of `params[key] -= ...`).
+        mutated = [[i, a, _replaced(before[0][i], a)] for i, a in enumerate(args)
+                   if _changed(before[0][i], a)]
+        mutated += [[k, v, _replaced(before[1][k], v)] for k, v in kwargs.items()
+                    if _changed(before[1][k], v)]
         tree, out = encode({"value": result, "mutated": mutated}, self.to_handle)
         self.channel.send({"ok": True, "result": tree}, out)
 
@@ -183,6 +187,19 @@ def _changed(snap: Any, value: Any) -> bool:
     if kind == "dict":
         return value.keys() != inner.keys() or any(_changed(inner[k], value[k]) for k in inner)
     return False
+
+
+def _replaced(snap: Any, value: Any) -> list:
+    """The keys (dict) or indexes (list) of a container argument whose array entry is now
+    another object: the caller's copy of that entry is replaced, not written into."""
+    kind, obj, inner = snap
+    if value is not obj or kind not in ("dict", "list"):
+        return []
+    if kind == "dict":
+        keys = [k for k in inner if k in value]
+    else:
+        keys = list(range(min(len(inner), len(value))))
+    return [k for k in keys if inner[k][0] == "array" and value[k] is not inner[k][1]]
 
 
 def redirect_output(log_path: str, log_fd: int | None = None) -> None:

@@ -146,14 +146,21 @@ class Remote:
         return f"<student {self._label}>"
 
 
-def sync_back(original: Any, final: Any) -> Any:
-    """Copy the worker's final state of an argument into the caller's object, in place."""
+def sync_back(original: Any, final: Any, replaced: Any = ()) -> Any:
+    """Copy the worker's final state of an argument into the caller's object, in place.
+
+    `replaced`: the keys or indexes of a dict or list argument whose array the call replaced
+    by another one; the caller's entry is replaced too, so an array held elsewhere before
+    the call (a layer's weights) keeps its old values, as it would in one process.
+    """
+    replaced = set(replaced) if isinstance(replaced, list) else set()
     if isinstance(original, np.ndarray) and isinstance(final, np.ndarray):
         if original.shape == final.shape and original.flags.writeable:
             np.copyto(original, final, casting="unsafe")
         return original
     if type(original) is list and type(final) is list:
-        merged = [sync_back(o, f) for o, f in zip(original, final, strict=False)]
+        merged = [f if i in replaced else sync_back(o, f)
+                  for i, (o, f) in enumerate(zip(original, final, strict=False))]
         original[:] = merged + final[len(original):]
         return original
     if type(original) is dict and type(final) is dict:
@@ -161,7 +168,8 @@ def sync_back(original: Any, final: Any) -> Any:
             if key not in final:
                 del original[key]
         for key, value in final.items():
-            original[key] = sync_back(original[key], value) if key in original else value
+            original[key] = (sync_back(original[key], value)
+                             if key in original and key not in replaced else value)
         return original
     return final
 
@@ -341,11 +349,17 @@ class IsolatedSession:
         result = self._decode(reply.get("result"), out)
         if type(result) is not dict or "value" not in result:
             raise StudentProtocolError("the worker's reply has no result")
-        for key, final in result.get("mutated") or []:
+        for entry in result.get("mutated") or []:
+            if type(entry) is not list or len(entry) < 2:
+                raise StudentProtocolError("the worker's reply has a malformed argument")
+            key, final = entry[0], entry[1]
+            replaced = entry[2] if len(entry) > 2 and type(entry[2]) is list else []
+            if not all(type(k) in (int, str) for k in replaced):
+                replaced = []
             if type(key) is int and 0 <= key < len(args):
-                sync_back(args[key], final)
+                sync_back(args[key], final, replaced)
             elif type(key) is str and key in kwargs:
-                sync_back(kwargs[key], final)
+                sync_back(kwargs[key], final, replaced)
             self.mutations.append(str(key))
         return result["value"]
 

@@ -50,7 +50,7 @@ from tests.redteam.expectations import (
     canary_paths,
     load_expectations,
 )
-from tests.redteam.generate import CORE, expected_files
+from tests.redteam.generate import BASELINE, NBGRADER, expected_files
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -209,8 +209,8 @@ class BatchRun:
     connections: list[bytes] = field(default_factory=list)
     listening: bool = False
 
-    def honest(self) -> dict[str, int]:
-        return {ex: (self.results.get(("honest", ex)) or {}).get("score", 0) for ex in CORE}
+    def honest(self, student: str = "honest") -> dict[str, int]:
+        return {ex: (self.results.get((student, ex)) or {}).get("score", 0) for ex in BASELINE}
 
 
 def run_batch(mode: str, submissions: Path, cwd: Path,
@@ -269,10 +269,22 @@ def describe(run: BatchRun) -> str:
 # --------------------------------------------------------------------------- cheap checks
 
 
-def test_baselines_are_generated_from_the_current_solutions():
+def test_submissions_are_generated_from_the_current_solutions():
     stale = [str(p.relative_to(ROOT)) for p, text in expected_files().items()
              if not p.exists() or p.read_text(encoding="utf-8") != text]
     assert not stale, f"run `python -m tests.redteam.generate`: stale {stale}"
+
+
+def test_no_attack_file_is_a_hand_made_copy_of_an_exercise():
+    # every exercise module under submissions/ and nbgrader/ comes from generate.py (an
+    # attack source plus the honest or wrong body), so none drifts from its solution
+    generated = set(expected_files())
+    made_by_hand = [str(p.relative_to(ROOT))
+                    for root, pattern in ((SUBMISSIONS, "*/*.py"), (NBGRADER, "**/*.ipynb"))
+                    for p in root.glob(pattern)
+                    if not p.is_symlink() and p.name != "conftest.py" and p not in generated]
+    assert not made_by_hand, f"not generated (move them to tests/redteam/attacks/): " \
+                             f"{made_by_hand}"
 
 
 def test_expectations_cover_every_submission_folder():
@@ -281,7 +293,7 @@ def test_expectations_cover_every_submission_folder():
     assert folders == set(expectations), (folders ^ set(expectations))
     for name, attack in expectations.items():
         files = {p.stem for p in (SUBMISSIONS / name).iterdir()
-                 if p.suffix == ".py" and p.stem in CORE}
+                 if p.suffix == ".py" and p.stem in BASELINE}
         assert files == set(attack.targets), (name, files, attack.targets)
         for ex in attack.targets:
             if name not in ("honest", "wrong") and not (SUBMISSIONS / name / f"{ex}.py"
@@ -327,7 +339,7 @@ def check_scores(run: BatchRun) -> None:
     exercise of every student graded (a row, and not an internal error: an attack that
     broke its slot must not leave the next students ungraded)."""
     problems = []
-    for ex in CORE:
+    for ex in BASELINE:
         row = run.results.get(("honest", ex))
         if row is None or row["score"] != row["max_score"] or row["status"] != "passed":
             problems.append(f"honest/{ex}: {row and (row['status'], row['score'])} "
@@ -422,3 +434,88 @@ def test_none_worker_split_only_scores(none_run):
 
 def test_none_worker_split_only_no_attack_process_survives(none_run):
     check_no_survivors(none_run)
+
+
+# --------------------------------------------------------------------------- nbgrader run
+# The same attacks through nbgrader's layout (submitted/<student>/<assignment>/<id>.ipynb):
+# the module is taken from the notebook's code cells, so a notebook must not smuggle a
+# test cell in, break discovery for the others, or get graded on its stored outputs.
+
+HUGE_OUTPUT = {"conv_output_size": 20 << 20, "gradient_clipping": 40 << 20}  # bytes
+NOTEBOOK_LIMIT = 32 << 20  # MAX_NOTEBOOK_BYTES of grader.batch.discover
+
+
+def nbgrader_copy(dest: Path) -> Path:
+    """A copy of nbgrader/submitted plus nb_huge_output: the honest notebooks with a stream
+    output of HUGE_OUTPUT bytes (made here: files that size stay out of the repository)."""
+    shutil.copytree(NBGRADER / "submitted", dest / "submitted")
+    for ex, size in HUGE_OUTPUT.items():
+        source = NBGRADER / "submitted" / "nb_honest" / "assignment1" / f"{ex}.ipynb"
+        nb = json.loads(source.read_text(encoding="utf-8"))
+        line = "4 passed in 0.01s: All tests passed!\n"
+        nb["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout",
+                                      "text": [line * (size // len(line))]}]
+        path = dest / "submitted" / "nb_huge_output" / "assignment1" / f"{ex}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(nb), encoding="utf-8")
+    return dest
+
+
+@pytest.fixture(scope="module")
+def nbgrader_run(tmp_path_factory) -> BatchRun:
+    """The notebooks graded with the worker split only: none of them needs the OS sandbox."""
+    require_batch()
+    cwd = tmp_path_factory.mktemp("redteam-nbgrader")
+    submissions = nbgrader_copy(cwd / "course")
+    return run_batch("none", submissions, cwd, load_expectations(table="nbgrader"))
+
+
+def test_nbgrader_batch_finishes_within_its_limit(nbgrader_run):
+    check_finished(nbgrader_run)
+
+
+def test_nbgrader_notebooks_earn_no_point_they_did_not_earn_honestly(nbgrader_run):
+    check_stored(nbgrader_run)
+    run, problems = nbgrader_run, []
+    honest = run.honest("nb_honest")
+    for name, attack in run.expectations.items():
+        for ex in attack.targets:
+            row = run.results.get((name, ex))
+            if row is None:
+                problems.append(f"{name}/{ex}: no row (a notebook stopped the grading)")
+                continue
+            allowed = attack.allowed(ex, honest)
+            if row["score"] > allowed:
+                problems.append(f"{name}/{ex}: scored {row['score']} > allowed {allowed} "
+                                f"({row['status']}: {(row['message'] or '')[:200]})")
+    for ex in ("conv_output_size", "gradient_clipping"):
+        for student in ("nb_honest", "nb_huge_output"):
+            row = run.results.get((student, ex)) or {}
+            if student == "nb_huge_output" and HUGE_OUTPUT[ex] > NOTEBOOK_LIMIT:
+                continue
+            if row.get("status") != "passed" or row.get("score") != row.get("max_score"):
+                problems.append(f"{student}/{ex}: {row.get('status')}, {row.get('score')} "
+                                "(full marks expected)")
+    assert not problems, "\n".join(problems)
+
+
+def test_nbgrader_malformed_and_oversized_notebooks_are_refused_with_a_reason(nbgrader_run):
+    check_stored(nbgrader_run)
+    refused = [("nb_malformed", ex) for ex in ("conv_output_size", "gradient_clipping",
+                                               "lstm_cell")]
+    refused += [("nb_huge_output", ex) for ex, size in HUGE_OUTPUT.items()
+                if size > NOTEBOOK_LIMIT]
+    problems = []
+    for key in refused:
+        row = nbgrader_run.results.get(key) or {}
+        if row.get("status") != "error" or row.get("score") or not row.get("message"):
+            problems.append(f"{'/'.join(key)}: {row.get('status')}, {row.get('score')}, "
+                            f"{(row.get('message') or '')[:200]!r} (an error with a reason "
+                            "expected)")
+    assert not problems, "\n".join(problems)
+
+
+def test_nbgrader_test_cells_never_run_and_nothing_survives(nbgrader_run):
+    assert not nbgrader_run.canaries, f"canaries: {nbgrader_run.canaries}"
+    assert nbgrader_run.digest_before == nbgrader_run.digest_after, "the notebooks changed"
+    check_no_survivors(nbgrader_run)

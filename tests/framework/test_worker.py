@@ -95,6 +95,19 @@ def test_in_place_updates_reach_the_caller(session):
     assert np.allclose(params["W"], 1.8) and "new" in params
 
 
+def test_a_replaced_entry_is_replaced_and_one_written_into_is_written_into(session):
+    # as in one process: an array held before the call sees in-place writes only
+    params = {"W": np.ones((2, 2)), "b": np.zeros(2)}
+    held = dict(params)
+    session.module.rebind(params)  # params["W"] = params["W"] * 2
+    assert np.allclose(params["W"], 2.0) and params["W"] is not held["W"]
+    assert np.allclose(held["W"], 1.0)
+    del params["new"]
+    session.module.sgd(params, {"W": np.ones((2, 2)), "b": np.ones(2)}, 0.5)
+    assert np.allclose(params["W"], 1.5) and np.allclose(held["b"], -0.5)
+    assert np.allclose(held["W"], 1.0)
+
+
 def test_objects_live_in_the_worker_behind_handles(session):
     layer = session.module.Layer(np.eye(2) * 2)
     out = layer.forward(np.ones((3, 2)))

@@ -36,10 +36,11 @@ class Attack:
         return value
 
 
-def load_expectations(path: Path = EXPECTATIONS) -> dict[str, Attack]:
+def load_expectations(path: Path = EXPECTATIONS, table: str = "student") -> dict[str, Attack]:
+    """The students of `table`: "student" (submissions/) or "nbgrader" (nbgrader/submitted/)."""
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     out = {}
-    for name, spec in data["student"].items():
+    for name, spec in data[table].items():
         max_score = spec.get("max_score", 0)
         if not isinstance(max_score, dict):
             max_score = {"*": max_score}
@@ -60,7 +61,7 @@ def canary_paths(tmp: Path = Path("/tmp"), run: Path | None = None,
     for root in roots:
         found.update(root.rglob(CANARY_PREFIX + "*"))
         found.update(p for p in root.rglob("conftest.py") if p != shipped)
-    for attack in load_expectations().values():
+    for attack in [*load_expectations().values(), *load_expectations(table="nbgrader").values()]:
         for template in attack.must_not_exist:
             path = Path(template.format(tmp=tmp, run=run or tmp, submissions=submissions))
             if path.exists() or path.is_symlink():

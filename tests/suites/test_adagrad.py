@@ -4,9 +4,9 @@ Two exact steps by hand (the second shows whether h accumulates; an entry whose 
 always 0 must stay put, not become NaN), tiny gradients where ε's place shows (√h + ε, not
 √(h + ε)), and several steps of two keys against the reference.
 
-The narrow-valley check (grader.harness.narrow_valley): the student's class, stepped 200
-times in the worker, reaches the optimum of f = (x − 3)²/200 + (y + 2)² that plain SGD, at
-its best learning rate, misses in the same 200 steps. The control runs (selftest only)
+The narrow-valley check (grader.harness.narrow_valley): the student's class, stepped 200 times
+from here (a round trip per step), reaches the optimum of f = (x − 3)²/200 + (y + 2)² that plain
+SGD, at its best learning rate, misses in the same 200 steps. The control runs (selftest only)
 prove that comparison: no SGD learning rate gets there, and the reference has a margin.
 """
 
@@ -14,7 +14,7 @@ import numpy as np
 
 from grader.checks import check, control, same_array
 from grader.harness import narrow_valley
-from grader.harness.judge import require_valley_optimum
+from grader.harness.judge import require_valley_optimum, trained
 
 
 def run(m, kwargs, params, grads_seq):
@@ -79,9 +79,8 @@ VALLEY_KWARGS = {"lr": 1.0}
        en="in the narrow valley f = (x − 3)²/200 + (y + 2)², reaches the optimum (3, −2) in "
           "the 200 steps in which SGD at its best learning rate does not "
           "(lr=1.0)")
-def test_beats_sgd_in_narrow_valley(student, harness):
-    params = harness("grader.harness.narrow_valley.minimize", student.AdaGrad, VALLEY_KWARGS,
-                     narrow_valley.STEPS, timeout=10)
+def test_beats_sgd_in_narrow_valley(student):
+    params = trained(narrow_valley.minimize, student.AdaGrad, VALLEY_KWARGS, narrow_valley.STEPS)
     require_valley_optimum(params, "AdaGrad")
 
 

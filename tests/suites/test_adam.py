@@ -3,10 +3,10 @@
 Two exact steps by hand (the first step is lr · sign(g); the second shows the moments and
 the bias correction at t = 2), several steps of two keys with other β against the
 reference, and convergence: the student's class minimises a quadratic whose optimum is
-away from 0, stepped 300 times in the worker.
+away from 0, stepped 300 times from here (a round trip per step).
 
 The narrow-valley check (grader.harness.narrow_valley): the student's class, stepped 200
-times in the worker, reaches the optimum of f = (x − 3)²/200 + (y + 2)² that plain SGD, at
+times from here, reaches the optimum of f = (x − 3)²/200 + (y + 2)² that plain SGD, at
 its best learning rate, misses in the same 200 steps. The control runs (selftest only)
 prove that comparison: no SGD learning rate gets there, and the reference has a margin.
 """
@@ -15,7 +15,7 @@ import numpy as np
 
 from grader.checks import check, control, same_array
 from grader.harness import narrow_valley, optimizer_task
-from grader.harness.judge import fail_outcome, require_valley_optimum
+from grader.harness.judge import fail_outcome, require_valley_optimum, trained
 
 
 def run(m, kwargs, params, grads_seq):
@@ -64,9 +64,8 @@ def test_per_key_against_reference(student, reference):
 
 @check("C", 2, ja="最適値が 0 から離れた二次関数を 300 ステップで最小化できる",
        en="minimises a quadratic whose optimum is away from 0 in 300 steps")
-def test_converges_on_quadratic(student, harness):
-    params = harness("grader.harness.optimizer_task.minimize", student.Adam, {"lr": 0.1}, 300,
-                     timeout=10)
+def test_converges_on_quadratic(student):
+    params = trained(optimizer_task.minimize, student.Adam, {"lr": 0.1}, 300)
     gap = optimizer_task.distance(params)
     if not gap < 1e-3:
         fail_outcome(f"300 ステップ後も最適値に届きません: 最適値との差の最大 {gap:.4g}"
@@ -83,9 +82,8 @@ VALLEY_KWARGS = {"lr": 0.2}
        en="in the narrow valley f = (x − 3)²/200 + (y + 2)², reaches the optimum (3, −2) in "
           "the 200 steps in which SGD at its best learning rate does not "
           "(lr=0.2, β1=0.9, β2=0.999)")
-def test_beats_sgd_in_narrow_valley(student, harness):
-    params = harness("grader.harness.narrow_valley.minimize", student.Adam, VALLEY_KWARGS,
-                     narrow_valley.STEPS, timeout=10)
+def test_beats_sgd_in_narrow_valley(student):
+    params = trained(narrow_valley.minimize, student.Adam, VALLEY_KWARGS, narrow_valley.STEPS)
     require_valley_optimum(params, "Adam")
 
 

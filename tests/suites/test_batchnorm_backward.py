@@ -10,18 +10,18 @@ shape; γ ≠ 1 so a stray γ in dγ shows. The last check uses a large ε (0.5)
 low-variance feature, and judges dx, dγ and dβ together.
 
 The convergence check (grader.harness.deep_net) puts the student's layer to work: an 8-layer
-ReLU network initialized with std 0.01, too small to learn, trains in the worker on three
-spirals with one student BatchNormalization after every hidden Affine (forward, backward,
-dgamma and dbeta), and its held-out predictions are judged here. The control runs
-(selftest only): without batch normalization the same network and budget learn nothing,
-and with the reference layer it learns for several seeds.
-"""
+ReLU network initialized with std 0.01, too small to learn, trains here (each layer call a
+round trip to the worker, so no module can replace the loop) on three spirals with one
+student BatchNormalization after every hidden Affine (forward, backward, dgamma and dbeta),
+and its held-out predictions are judged here. The control runs (selftest only): without batch
+normalization the same network and budget learn nothing, and with the reference layer it
+learns for several seeds. """
 
 import numpy as np
 
 from grader.checks import check, control, expect_array, same_gradient
 from grader.harness import deep_net
-from grader.harness.judge import fail_outcome
+from grader.harness.judge import fail_outcome, trained
 
 NUMERIC = "grader.harness.gradcheck.numeric_gradient"
 NUMERIC_BY_INPUT = "grader.harness.gradcheck.method_gradient"
@@ -90,12 +90,11 @@ def test_all_gradients_large_eps(student, harness):
        en="a badly initialized (std 0.01) 8-layer ReLU net learns with your batch "
           "normalization in every layer (three spirals, 3 classes, 100 steps, held-out "
           "accuracy at least 90 %)")
-def test_rescues_badly_initialized_deep_net(student, harness):
-    # 100 full-batch steps run in the worker, through your forward and backward; the
+def test_rescues_badly_initialized_deep_net(student):
+    # 100 full-batch steps run here, through your forward and backward in the worker; the
     # held-out labels stay here
     x_test, t_test = deep_net.make_data(deep_net.HELD_OUT_SEED)
-    result = harness("grader.harness.deep_net.train_and_predict", student.BatchNormalization,
-                     x_test, seed=0, timeout=20)
+    result = trained(deep_net.train_and_predict, student.BatchNormalization, x_test, seed=0)
     if type(result) is not dict or "scores" not in result:
         fail_outcome("学習の結果がスコアの辞書ではありません",
                      "training did not give back a dict with the scores", got=result)

@@ -19,12 +19,11 @@ def test_floor_when_stride_does_not_divide(student):
 
 @check("P", 3, ja="H, FH, P, S の組み合わせ 48 通りで参照解と一致",
        en="agrees with the reference on 48 combinations of H, FH, P, S")
-def test_grid_against_reference(student, reference, harness):
+def test_grid_against_reference(student, reference):
     grid = [(H, FH, P, S) for H in (1, 4, 7, 12) for FH in (1, 3, 4) for P in (0, 1)
             for S in (1, 2) if FH <= H + 2 * P]
     want = [reference.conv_output_size(*args) for args in grid]
-    # the whole grid in one round trip to the worker; each result is judged here
-    got = harness("grader.harness.gradcheck.starmap", student.conv_output_size, grid)
+    got = [student.conv_output_size(*args) for args in grid]  # a round trip each
     for args, value, expected in zip(grid, got, want, strict=True):
         same_int(value, expected, f"conv_output_size{args}")
 

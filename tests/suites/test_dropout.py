@@ -1,8 +1,9 @@
 """Grading suite: dropout — m = [u > p] from rng, y = x ⊙ m; test time (1 − p)·x; dx = dout ⊙ m.
 
-The generator cannot cross the process boundary: each layer is made in the worker by
-`grader.harness.functions.with_rng` (Dropout(p, np.random.default_rng(seed))) and comes back as a
-proxy. No check depends on one exact mask (`u > p` and `u < 1 − p` are both right):
+The generator cannot cross the process boundary: it is made in the worker
+(`grader.harness.functions.generator`, a handle to np.random.default_rng(seed)) and each layer
+is made by a direct call, Dropout(p, rng), coming back as a proxy. No check depends on one exact
+mask (`u > p` and `u < 1 − p` are both right):
 
 - P: the kept fraction over 20 000 entries is within 5 standard errors of 1 − p
   (p = 0.3 and 0.8; never 0.5, where a reversed comparison would pass), and a kept entry
@@ -20,11 +21,11 @@ import numpy as np
 from grader.checks import assert_that, check, expect_array, same_array
 from grader.i18n import bilingual
 
-SEEDED = "grader.harness.functions.with_rng"
+GENERATOR = "grader.harness.functions.generator"
 
 
 def make_layer(student, harness, seed, ratio):
-    return harness(SEEDED, student.Dropout, seed, ratio)
+    return student.Dropout(ratio, harness(GENERATOR, seed))
 
 
 def nonzero_input(seed, shape):

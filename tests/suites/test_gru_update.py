@@ -136,6 +136,8 @@ def test_numeric_gradient(student, harness):
        f"{DISTRACTORS}+ distracting steps (accuracy at least 95 % on held-out data)",
        timeout=20)
 def test_memory_task(student, harness):
-    weights = harness("grader.harness.memory_task.train_gru", student.gru, student.gru_backward,
+    # the worker trains and hands back every output of your cells; the training is
+    # replayed here and each output checked against direct calls (grader.verify)
+    weights = harness("grader.harness.memory_task.trace", "gru", student.gru, student.gru_backward,
                       seed=0, timeout=20)
     require_accuracy(memory_task_accuracy(weights, student.gru, "gru"))

@@ -1,10 +1,11 @@
 """Grading suite: minibatch — per epoch, shuffle, then slices [i, i + B) of data_x, data_t.
 
-The student's function takes a numpy Generator, which cannot cross the boundary: it runs
-in the worker through grader.harness.functions.with_rng, with the generator made there
-from a seed. Example n of the data is data_x[n] = [n, 100 + n], data_t[n] = one-hot of n,
-so every returned batch names its examples. The expected batches come from the same
-seeded permutations, cut into chunks of B with np.split (hand-built, not the blank).
+The student's function takes a numpy Generator, which cannot cross the boundary: it is made in
+the worker from a seed (grader.harness.functions.generator, which hands back only a handle) and
+passed to the student's function in a direct call. Example n of the data is data_x[n] = [n, 100
++ n], data_t[n] = one-hot of n, so every returned batch names its examples. The expected batches
+come from the same seeded permutations, cut into chunks of B with np.split (hand-built, not the
+blank).
 """
 
 import numpy as np
@@ -27,8 +28,8 @@ def data(N):
 
 def run(student, harness, N, n_epoch, B, seed):
     data_x, data_t = data(N)
-    return harness("grader.harness.functions.with_rng", student.minibatches, seed,
-                   data_x, data_t, n_epoch, B)
+    rng = harness("grader.harness.functions.generator", seed)
+    return student.minibatches(data_x, data_t, n_epoch, B, rng)
 
 
 def expected_ids(N, n_epoch, B, seed):

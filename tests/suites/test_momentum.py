@@ -1,10 +1,10 @@
 """Grading suite: momentum — v ← αv − η∇L, W ← W + v, per key, in place.
 
-Two exact steps by hand (the second step shows whether the velocity is kept and decayed by
-α), separate velocities per key against the reference, and convergence: the student's
-class minimises a quadratic whose optimum is away from 0, stepped 200 times in the worker,
-and reaches the optimum of a narrow valley (grader.harness.narrow_valley) that plain SGD,
-at its best learning rate, misses in the same 200 steps. The control runs (selftest only)
+Two exact steps by hand (the second step shows whether the velocity is kept and decayed by α),
+separate velocities per key against the reference, and convergence: the student's class
+minimises a quadratic whose optimum is away from 0, stepped 200 times from here (a round trip
+per step), and reaches the optimum of a narrow valley (grader.harness.narrow_valley) that plain
+SGD, at its best learning rate, misses in the same 200 steps. The control runs (selftest only)
 prove that comparison: no SGD learning rate gets there, and the reference has a margin.
 """
 
@@ -12,7 +12,7 @@ import numpy as np
 
 from grader.checks import check, control, same_array
 from grader.harness import narrow_valley, optimizer_task
-from grader.harness.judge import fail_outcome, require_valley_optimum
+from grader.harness.judge import fail_outcome, require_valley_optimum, trained
 
 
 def run(m, kwargs, params, grads_seq):
@@ -55,9 +55,8 @@ def test_per_key_against_reference(student, reference):
 
 @check("C", 2, ja="最適値が 0 から離れた二次関数を 200 ステップで最小化できる",
        en="minimises a quadratic whose optimum is away from 0 in 200 steps")
-def test_converges_on_quadratic(student, harness):
-    params = harness("grader.harness.optimizer_task.minimize", student.Momentum,
-                     {"lr": 0.1, "momentum": 0.9}, 200, timeout=10)
+def test_converges_on_quadratic(student):
+    params = trained(optimizer_task.minimize, student.Momentum, {"lr": 0.1, "momentum": 0.9}, 200)
     gap = optimizer_task.distance(params)
     if not gap < 1e-3:
         fail_outcome(f"200 ステップ後も最適値に届きません: 最適値との差の最大 {gap:.4g}"
@@ -75,9 +74,8 @@ VALLEY_KWARGS = {"lr": 0.5, "momentum": 0.9}
        en="in the narrow valley f = (x − 3)²/200 + (y + 2)², reaches the optimum (3, −2) in "
           "the 200 steps in which SGD at its best learning rate does not (lr=0.5, "
           "momentum=0.9)")
-def test_beats_sgd_in_narrow_valley(student, harness):
-    params = harness("grader.harness.narrow_valley.minimize", student.Momentum, VALLEY_KWARGS,
-                     narrow_valley.STEPS, timeout=10)
+def test_beats_sgd_in_narrow_valley(student):
+    params = trained(narrow_valley.minimize, student.Momentum, VALLEY_KWARGS, narrow_valley.STEPS)
     require_valley_optimum(params, "Momentum")
 
 

@@ -4,9 +4,9 @@ Two exact steps by hand (ρ = 0.9, so ρ and 1 − ρ cannot be confused), three
 constant gradient with ρ = 0.5 (h = 2, 3, 3.5 for g = 2), and several steps of two keys
 with the default hyperparameters against the reference.
 
-The narrow-valley check (grader.harness.narrow_valley): the student's class, stepped 200
-times in the worker, reaches the optimum of f = (x − 3)²/200 + (y + 2)² that plain SGD, at
-its best learning rate, misses in the same 200 steps. The control runs (selftest only)
+The narrow-valley check (grader.harness.narrow_valley): the student's class, stepped 200 times
+from here (a round trip per step), reaches the optimum of f = (x − 3)²/200 + (y + 2)² that plain
+SGD, at its best learning rate, misses in the same 200 steps. The control runs (selftest only)
 prove that comparison: no SGD learning rate gets there, and the reference has a margin.
 """
 
@@ -14,7 +14,7 @@ import numpy as np
 
 from grader.checks import check, control, same_array
 from grader.harness import narrow_valley
-from grader.harness.judge import require_valley_optimum
+from grader.harness.judge import require_valley_optimum, trained
 
 
 def run(m, kwargs, params, grads_seq):
@@ -78,9 +78,8 @@ VALLEY_KWARGS = {"lr": 0.1, "decay_rate": 0.99}
        en="in the narrow valley f = (x − 3)²/200 + (y + 2)², reaches the optimum (3, −2) in "
           "the 200 steps in which SGD at its best learning rate does not "
           "(lr=0.1, decay_rate=0.99)")
-def test_beats_sgd_in_narrow_valley(student, harness):
-    params = harness("grader.harness.narrow_valley.minimize", student.RMSprop, VALLEY_KWARGS,
-                     narrow_valley.STEPS, timeout=10)
+def test_beats_sgd_in_narrow_valley(student):
+    params = trained(narrow_valley.minimize, student.RMSprop, VALLEY_KWARGS, narrow_valley.STEPS)
     require_valley_optimum(params, "RMSprop")
 
 

@@ -2,12 +2,13 @@
 
 S and G on small fixed problems (T, N, H = 5, 3, 4: all different, W not symmetric, so a
 missing transpose of W changes the values and one of W_out is a shape error): the student's
-grads against central differences of the exact loss L = (1/N) Σ ½ (y − d)², computed here with
-the trusted forward pass of grader.harness.binary_addition (float64, h = 1e-5). C: 500 SGD
-steps with the student's bptt on 8-bit additions run in the worker; the trained weights are
-judged here on 1000 pairs (a, b) that training never draws: every bit of a + b must be right.
-Controls (`grader selftest` only): a network without recurrence (W held at 0) cannot carry
-and fails the C check; the reference passes it for 5 seeds.
+grads against central differences of the exact loss L = (1/N) Σ ½ (y − d)², computed here
+with the trusted forward pass of grader.harness.binary_addition (float64, h = 1e-5). C: 500
+SGD steps with the student's bptt on 8-bit additions run here, a round trip to the worker per
+step (no module can replace the loop); the trained weights are judged on 1000 pairs (a, b)
+that training never draws: every bit of a + b must be right. Controls (`grader selftest`
+only): a network without recurrence (W held at 0) cannot carry and fails the C check; the
+reference passes it for 5 seeds.
 
 A gradient truncated after one step (no δ[t+1] Wᵀ term) is caught by the G checks, not by C:
 a carry depends only on the previous step, so even that gradient often learns the addition.
@@ -17,7 +18,7 @@ import numpy as np
 
 from grader.checks import assert_that, check, control, expect_array, numeric_gradient, same_gradient
 from grader.harness import binary_addition
-from grader.harness.judge import fail_outcome
+from grader.harness.judge import fail_outcome, trained
 from grader.i18n import bilingual
 
 T, N, H = 5, 3, 4
@@ -82,11 +83,10 @@ def test_input_output_gradients(student):
                   "8 ビットの足し算の 95 % 以上で和のすべてのビットを正しく出す",
        en="trained for 500 steps with your bptt, the RNN gets every bit of the sum right for "
           "at least 95 % of 1000 8-bit additions it never trained on", timeout=20)
-def test_learns_addition(student, harness):
-    # the 500 SGD steps run in the worker, each calling your bptt on 64 additions; the
-    # trained weights are judged here, on pairs (a, b) the training never drew
-    params = harness("grader.harness.binary_addition.train_weights", student.bptt, seed=0,
-                     timeout=20)
+def test_learns_addition(student):
+    # the 500 SGD steps run here, each calling your bptt in the worker on 64 additions; the
+    # trained weights are judged on pairs (a, b) the training never drew
+    params = trained(binary_addition.train_weights, student.bptt, seed=0)
     try:
         accuracy = binary_addition.held_out_accuracy(params)
     except ValueError as err:

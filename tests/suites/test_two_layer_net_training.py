@@ -8,8 +8,9 @@ inactive and every |u1| > 0.05, so the differences never cross ReLU's kink. K: t
 after one and after two steps equals the reference's (the update: sign, learning rate, every
 key, in place).
 C: 300 steps of the student's train_step on real handwritten digits (UCI optdigits, vendored
-in grader/data/) run in the worker through grader.harness.digits; the trained network is
-judged here on 500 test images the worker never trains on. The control runs — no update and
+in grader/data/) run here, in the trusted process, through grader.harness.digits, calling
+the student's train_step in the worker once per step (no module can replace the loop); the
+trained network is judged on 500 test images training never sees. The control runs — no update and
 the wrong sign stay near chance; the reference passes for 10 seeds — are `grader selftest`'s.
 """
 
@@ -26,7 +27,7 @@ from grader.checks import (
     same_gradient,
 )
 from grader.harness import digits
-from grader.harness.judge import fail_outcome
+from grader.harness.judge import fail_outcome, trained
 from grader.harness.two_layer import SHAPES, away_from_kink, numeric, problem
 from grader.i18n import bilingual
 
@@ -106,11 +107,10 @@ def test_update_two_steps(student, reference):
                   "以上",
        en="trained for 300 steps on real handwritten digits (8×8), at least 90 % accuracy on "
           "500 test images", timeout=20)
-def test_learns_digits(student, harness):
-    # the 300 steps run in the worker, each calling your train_step on a mini-batch of 100
-    # training images; the trained network is judged here, on the test images
-    network = harness("grader.harness.digits.train_weights", student.train_step, seed=0,
-                      timeout=20)
+def test_learns_digits(student):
+    # the 300 steps run here, each calling your train_step in the worker on a mini-batch of
+    # 100 training images; the trained network is judged on the test images
+    network = trained(digits.train_weights, student.train_step, seed=0)
     try:
         accuracy = digits.held_out_accuracy(network)
     except ValueError as err:

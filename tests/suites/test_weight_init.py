@@ -1,9 +1,9 @@
 """Grading suite: weight_init — Xavier (σ = 1/√n_in) and He (σ = √(2/n_in)), (n_in, n_out).
 
-The generator cannot cross the process boundary, so each call runs in the worker through
-`grader.harness.functions.with_rng`, which builds `np.random.default_rng(seed)` there and passes
-it as the last argument. Any correct way of drawing is accepted (no exact values): the
-checks are the shape and dtype, and sample statistics of 90 000 and 100 000 draws —
+The generator cannot cross the process boundary: `grader.harness.functions.generator` builds
+`np.random.default_rng(seed)` in the worker and hands back a handle, which the suite passes as
+the last argument of a direct call. Any correct way of drawing is accepted (no exact values):
+the checks are the shape and dtype, and sample statistics of 90 000 and 100 000 draws —
 
 - the sample standard deviation within 3 % of σ (its own relative standard error is
   1/√(2N) ≈ 0.24 %, so a correct draw is > 12 standard errors inside; Glorot's
@@ -23,12 +23,12 @@ import numpy as np
 from grader.checks import assert_that, check, expect_array
 from grader.i18n import bilingual
 
-SEEDED = "grader.harness.functions.with_rng"
+GENERATOR = "grader.harness.functions.generator"
 WITHIN_ONE_SIGMA = 0.6826894921370859  # P(|z| ≤ 1) for z ~ N(0, 1)
 
 
 def draw(student, harness, func, seed, n_in, n_out):
-    W = harness(SEEDED, getattr(student, func), seed, n_in, n_out)
+    W = getattr(student, func)(n_in, n_out, harness(GENERATOR, seed))
     name = f"{func}({n_in}, {n_out}, rng)"
     if isinstance(W, np.ndarray) and W.size > 1000:
         # a large wrong shape is named here, without keeping the whole array as evidence

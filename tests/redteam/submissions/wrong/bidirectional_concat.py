@@ -1,4 +1,4 @@
-"""Red-team baseline (wrong): a recorded wrong answer in every blank; must earn no point."""
+"""Red-team baseline (wrong): a wrong answer in every blank; must earn no point."""
 
 """双方向 RNN / Bidirectional RNN.
 

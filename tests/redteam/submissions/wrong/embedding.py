@@ -1,4 +1,4 @@
-"""Red-team baseline (wrong): a recorded wrong answer in every blank; must earn no point."""
+"""Red-team baseline (wrong): a wrong answer in every blank; must earn no point."""
 
 """単語の埋め込み / Word embeddings: the seq2seq encoder and the Embedding layer.
 

@@ -1,0 +1,161 @@
+"""Red-team attack `swap_harness` on lstm_cell. The memory-task check once trained the cell
+inside the worker (`memory_task.train_lstm`) and judged the returned weights; now the worker
+traces the training (`memory_task.trace`), and the trusted process replays it and checks
+every claimed output against direct calls of the graded cell. This module replaces both
+with a training that uses a correct cell it keeps beside its wrong graded one (the correct
+module's source, run under another name). Score 0: the wrong body below earns none
+honestly, and the claims of a correct cell disagree with the graded one.
+
+Below: the exercise with a wrong answer in every blank, so that the attack is all it could
+score with; the attack is at the end.
+"""
+
+"""LSTM セル / One LSTM cell (forward and backward).
+
+日本語
+------
+列形式（重みは (出力, 入力)、x.dot(W.T) の形）の LSTM 1 ステップ。ゲートの並びは
+演習問題と同じ a, i, f, o（教科書の f, g, i, o や CS231n の i, f, o, g とは異なる）。
+
+    [A | I | F | O] = x Wᵀ + h_prev Uᵀ + b           (N, 4H) を列方向に 4 等分
+    a = tanh(A)     入力の候補（a は Wᵀ の列 0:H）
+    i = σ(I)        入力ゲート（列 H:2H）
+    f = σ(F)        忘却ゲート（列 2H:3H）
+    o = σ(O)        出力ゲート（列 3H:4H）
+    c_next = i ⊙ a + f ⊙ c_prev                      CEC に蓄える記憶
+    h_next = o ⊙ tanh(c_next)
+
+σ はシグモイド、⊙ は要素積。
+
+形状:
+    x (N, D)        入力（N: バッチ、D: 入力次元）
+    h (N, H)        前の隠れ状態 h_prev
+    c (N, H)        前のセル状態 c_prev
+    W (4H, D)       入力の重み（行ブロック 0:H, H:2H, 2H:3H, 3H:4H が a, i, f, o）
+    U (4H, H)       隠れ状態の重み（同じ並び）
+    b (4H,)         バイアス（同じ並び）
+    戻り値 (c_next, h_next)、どちらも (N, H)
+
+lstm_cell_backward は lstm_cell の厳密な逆伝播（与えられたコード）。上流からの勾配
+dc_next, dh_next (N, H) を受け取り、dx (N, D), dh (N, H), dc (N, H), dW (4H, D),
+dU (4H, H), db (4H,) を返す。
+
+English
+-------
+One LSTM step in column form (weights (out, in), used as x.dot(W.T)). The gate order is
+the quiz's a, i, f, o (the books use f, g, i, o and CS231n i, f, o, g).
+
+    [A | I | F | O] = x Wᵀ + h_prev Uᵀ + b           (N, 4H) split into 4 column blocks
+    a = tanh(A)     candidate input (columns 0:H)
+    i = σ(I)        input gate (columns H:2H)
+    f = σ(F)        forget gate (columns 2H:3H)
+    o = σ(O)        output gate (columns 3H:4H)
+    c_next = i ⊙ a + f ⊙ c_prev                      the memory kept in the CEC
+    h_next = o ⊙ tanh(c_next)
+
+σ is the logistic sigmoid, ⊙ the element-wise product.
+
+Shapes:
+    x (N, D)        input (N: batch, D: input size)
+    h (N, H)        previous hidden state h_prev
+    c (N, H)        previous cell state c_prev
+    W (4H, D)       input weights (row blocks 0:H, H:2H, 2H:3H, 3H:4H are a, i, f, o)
+    U (4H, H)       recurrent weights (same order)
+    b (4H,)         bias (same order)
+    returns (c_next, h_next), both (N, H)
+
+lstm_cell_backward is the exact backward pass of lstm_cell (given code). It takes the
+upstream gradients dc_next, dh_next (N, H) and returns dx (N, D), dh (N, H), dc (N, H),
+dW (4H, D), dU (4H, H), db (4H,).
+"""
+
+import numpy as np
+
+
+def sigmoid(x: np.ndarray) -> np.ndarray:
+    # σ(x) = 1 / (1 + exp(-x)) = (1 + tanh(x / 2)) / 2; the tanh form never overflows
+    return 0.5 * (1.0 + np.tanh(0.5 * x))
+
+
+def lstm_cell(
+    x: np.ndarray, h: np.ndarray, c: np.ndarray,
+    W: np.ndarray, U: np.ndarray, b: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    lstm_in = x.dot(W.T) + h.dot(U.T) + b  # (N, 4H)
+    a, i, f, o = np.hsplit(lstm_in, 4)  # each (N, H), gate order a, i, f, o
+    a = np.tanh(a)  # candidate input
+    input_gate = sigmoid(i)
+    forget_gate = sigmoid(f)
+    output_gate = sigmoid(o)
+
+    c = input_gate * a + forget_gate * c
+    h = output_gate.dot(np.tanh(c).T)
+
+    return c, h  # c_next (N, H), h_next (N, H)
+
+
+def lstm_cell_backward(
+    dc_next: np.ndarray, dh_next: np.ndarray,
+    x: np.ndarray, h: np.ndarray, c: np.ndarray,
+    W: np.ndarray, U: np.ndarray, b: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    # recompute the gates of the forward pass
+    lstm_in = x.dot(W.T) + h.dot(U.T) + b  # (N, 4H)
+    a, i, f, o = np.hsplit(lstm_in, 4)
+    a = np.tanh(a)
+    input_gate = sigmoid(i)
+    forget_gate = sigmoid(f)
+    output_gate = sigmoid(o)
+    c_next, _ = lstm_cell(x, h, c, W, U, b)  # (N, H)
+    tanh_c_next = np.tanh(c_next)
+
+    # total gradient reaching c_next: from dc_next directly and through h_next
+    ds = dc_next + dh_next * output_gate * (1 - tanh_c_next ** 2)  # (N, H)
+
+    d_output_gate = dh_next * tanh_c_next
+    d_input_gate = ds * a
+    d_forget_gate = ds * c
+    da = ds * input_gate
+    dc = ds * forget_gate  # gradient for the previous cell state
+
+    # back through the activations, in the gate order a, i, f, o
+    dA = da * (1 - a ** 2)
+    dI = d_input_gate * input_gate * (1 - input_gate)
+    dF = d_forget_gate * forget_gate * (1 - forget_gate)
+    dO = d_output_gate * output_gate * (1 - output_gate)
+    dlstm_in = np.hstack((dA, dI, dF, dO))  # (N, 4H)
+
+    dx = dlstm_in.dot(W)  # (N, D)
+    dh = dlstm_in.dot(U)  # (N, H)
+    dW = dlstm_in.T.dot(x)  # (4H, D)
+    dU = dlstm_in.T.dot(h)  # (4H, H)
+    db = dlstm_in.sum(axis=0)  # (4H,)
+    return dx, dh, dc, dW, dU, db
+
+
+if __name__ == "__main__":
+    rng = np.random.default_rng(0)
+    N, D, H = 2, 3, 4
+    x = rng.standard_normal((N, D))
+    h = rng.standard_normal((N, H))
+    c = rng.standard_normal((N, H))
+    W = rng.standard_normal((4 * H, D))
+    U = rng.standard_normal((4 * H, H))
+    b = rng.standard_normal(4 * H)
+    c_next, h_next = lstm_cell(x, h, c, W, U, b)
+    print(c_next.shape, h_next.shape)  # (2, 4) (2, 4)
+
+# ---------------------------------------------------------------- the attack (at import)
+_CORRECT_SOURCE = '"""LSTM セル / One LSTM cell (forward and backward).\n\n日本語\n------\n列形式（重みは (出力, 入力)、x.dot(W.T) の形）の LSTM 1 ステップ。ゲートの並びは\n演習問題と同じ a, i, f, o（教科書の f, g, i, o や CS231n の i, f, o, g とは異なる）。\n\n    [A | I | F | O] = x Wᵀ + h_prev Uᵀ + b           (N, 4H) を列方向に 4 等分\n    a = tanh(A)     入力の候補（a は Wᵀ の列 0:H）\n    i = σ(I)        入力ゲート（列 H:2H）\n    f = σ(F)        忘却ゲート（列 2H:3H）\n    o = σ(O)        出力ゲート（列 3H:4H）\n    c_next = i ⊙ a + f ⊙ c_prev                      CEC に蓄える記憶\n    h_next = o ⊙ tanh(c_next)\n\nσ はシグモイド、⊙ は要素積。\n\n形状:\n    x (N, D)        入力（N: バッチ、D: 入力次元）\n    h (N, H)        前の隠れ状態 h_prev\n    c (N, H)        前のセル状態 c_prev\n    W (4H, D)       入力の重み（行ブロック 0:H, H:2H, 2H:3H, 3H:4H が a, i, f, o）\n    U (4H, H)       隠れ状態の重み（同じ並び）\n    b (4H,)         バイアス（同じ並び）\n    戻り値 (c_next, h_next)、どちらも (N, H)\n\nlstm_cell_backward は lstm_cell の厳密な逆伝播（与えられたコード）。上流からの勾配\ndc_next, dh_next (N, H) を受け取り、dx (N, D), dh (N, H), dc (N, H), dW (4H, D),\ndU (4H, H), db (4H,) を返す。\n\nEnglish\n-------\nOne LSTM step in column form (weights (out, in), used as x.dot(W.T)). The gate order is\nthe quiz\'s a, i, f, o (the books use f, g, i, o and CS231n i, f, o, g).\n\n    [A | I | F | O] = x Wᵀ + h_prev Uᵀ + b           (N, 4H) split into 4 column blocks\n    a = tanh(A)     candidate input (columns 0:H)\n    i = σ(I)        input gate (columns H:2H)\n    f = σ(F)        forget gate (columns 2H:3H)\n    o = σ(O)        output gate (columns 3H:4H)\n    c_next = i ⊙ a + f ⊙ c_prev                      the memory kept in the CEC\n    h_next = o ⊙ tanh(c_next)\n\nσ is the logistic sigmoid, ⊙ the element-wise product.\n\nShapes:\n    x (N, D)        input (N: batch, D: input size)\n    h (N, H)        previous hidden state h_prev\n    c (N, H)        previous cell state c_prev\n    W (4H, D)       input weights (row blocks 0:H, H:2H, 2H:3H, 3H:4H are a, i, f, o)\n    U (4H, H)       recurrent weights (same order)\n    b (4H,)         bias (same order)\n    returns (c_next, h_next), both (N, H)\n\nlstm_cell_backward is the exact backward pass of lstm_cell (given code). It takes the\nupstream gradients dc_next, dh_next (N, H) and returns dx (N, D), dh (N, H), dc (N, H),\ndW (4H, D), dU (4H, H), db (4H,).\n"""\n\nimport numpy as np\n\n\ndef sigmoid(x: np.ndarray) -> np.ndarray:\n    # σ(x) = 1 / (1 + exp(-x)) = (1 + tanh(x / 2)) / 2; the tanh form never overflows\n    return 0.5 * (1.0 + np.tanh(0.5 * x))\n\n\ndef lstm_cell(\n    x: np.ndarray, h: np.ndarray, c: np.ndarray,\n    W: np.ndarray, U: np.ndarray, b: np.ndarray,\n) -> tuple[np.ndarray, np.ndarray]:\n    lstm_in = x.dot(W.T) + h.dot(U.T) + b  # (N, 4H)\n    a, i, f, o = np.hsplit(lstm_in, 4)  # each (N, H), gate order a, i, f, o\n    a = np.tanh(a)  # candidate input\n    input_gate = sigmoid(i)\n    forget_gate = sigmoid(f)\n    output_gate = sigmoid(o)\n\n    c = input_gate * a + forget_gate * c\n    h = output_gate * np.tanh(c)\n\n    return c, h  # c_next (N, H), h_next (N, H)\n\n\ndef lstm_cell_backward(\n    dc_next: np.ndarray, dh_next: np.ndarray,\n    x: np.ndarray, h: np.ndarray, c: np.ndarray,\n    W: np.ndarray, U: np.ndarray, b: np.ndarray,\n) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:\n    # recompute the gates of the forward pass\n    lstm_in = x.dot(W.T) + h.dot(U.T) + b  # (N, 4H)\n    a, i, f, o = np.hsplit(lstm_in, 4)\n    a = np.tanh(a)\n    input_gate = sigmoid(i)\n    forget_gate = sigmoid(f)\n    output_gate = sigmoid(o)\n    c_next, _ = lstm_cell(x, h, c, W, U, b)  # (N, H)\n    tanh_c_next = np.tanh(c_next)\n\n    # total gradient reaching c_next: from dc_next directly and through h_next\n    ds = dc_next + dh_next * output_gate * (1 - tanh_c_next ** 2)  # (N, H)\n\n    d_output_gate = dh_next * tanh_c_next\n    d_input_gate = ds * a\n    d_forget_gate = ds * c\n    da = ds * input_gate\n    dc = ds * forget_gate  # gradient for the previous cell state\n\n    # back through the activations, in the gate order a, i, f, o\n    dA = da * (1 - a ** 2)\n    dI = d_input_gate * input_gate * (1 - input_gate)\n    dF = d_forget_gate * forget_gate * (1 - forget_gate)\n    dO = d_output_gate * output_gate * (1 - output_gate)\n    dlstm_in = np.hstack((dA, dI, dF, dO))  # (N, 4H)\n\n    dx = dlstm_in.dot(W)  # (N, D)\n    dh = dlstm_in.dot(U)  # (N, H)\n    dW = dlstm_in.T.dot(x)  # (4H, D)\n    dU = dlstm_in.T.dot(h)  # (4H, H)\n    db = dlstm_in.sum(axis=0)  # (4H,)\n    return dx, dh, dc, dW, dU, db\n\n\nif __name__ == "__main__":\n    rng = np.random.default_rng(0)\n    N, D, H = 2, 3, 4\n    x = rng.standard_normal((N, D))\n    h = rng.standard_normal((N, H))\n    c = rng.standard_normal((N, H))\n    W = rng.standard_normal((4 * H, D))\n    U = rng.standard_normal((4 * H, H))\n    b = rng.standard_normal(4 * H)\n    c_next, h_next = lstm_cell(x, h, c, W, U, b)\n    print(c_next.shape, h_next.shape)  # (2, 4) (2, 4)\n'
+_correct = {}
+exec(compile(_CORRECT_SOURCE, "<the correct cell>", "exec"), _correct)
+try:
+    import grader.harness.memory_task as _mt
+
+    _train = _mt.train_lstm
+    _trace = _mt.trace
+    _mt.train_lstm = lambda cell, backward, **k: _train(_correct["lstm_cell"], _correct["lstm_cell_backward"], **k)
+    _mt.trace = lambda kind, cell, backward, **k: _trace(kind, _correct["lstm_cell"],
+                                                         _correct["lstm_cell_backward"], **k)
+except Exception as err:
+    print("swap_harness:", err)
