@@ -7,6 +7,8 @@
     DIR/.edrill/course.json        the public manifest (titles, instructions, hints)
     DIR/.edrill/suites/test_*.py   the public grading suites
     DIR/.edrill/recorded/*.npz     reference values recorded by `grader build`
+    DIR/.edrill/stubs/<id>.py      the stubs as given (`grade reset`, `grade update`)
+    DIR/.edrill/progress.sqlite    every grading and quiz answer (grader.progress)
     DIR/.edrill/quiz/*.json        the proven quiz bank of `grade quiz` (it holds the answers
                                    of the blanks: a release for graded assignments leaves
                                    out the files of the assigned exercises)
@@ -34,6 +36,8 @@ from grader.course import (
 )
 from grader.i18n import tr
 from grader.quiz import BANK_DIR
+
+STUBS = "stubs"  # .edrill/stubs/<id>.py: the stubs as given, for `grade reset` and `update`
 
 
 def init_workspace(course: Course, dest: Path) -> Workspace:
@@ -64,8 +68,10 @@ def init_workspace(course: Course, dest: Path) -> Workspace:
         shutil.rmtree(staging)
     meta = staging / MARKER_DIR
     (meta / SUITES).mkdir(parents=True)
+    (meta / STUBS).mkdir()
     for ex_id in ids:
         shutil.copy2(course.exercises_dir / f"{ex_id}.py", staging / f"{ex_id}.py")
+        shutil.copy2(course.exercises_dir / f"{ex_id}.py", meta / STUBS / f"{ex_id}.py")
         shutil.copy2(course.suite(ex_id), meta / SUITES / f"test_{ex_id}.py")
     shutil.copytree(course.public_dir / RECORDED, meta / RECORDED)
     if (course.public_dir / BANK_DIR).is_dir():

@@ -8,6 +8,10 @@
     grade list                 the exercises and their status
     grade hint ID              the next hint
     grade quiz                 the exam drill: which choice goes into the blank (ア)?
+    grade progress             mastery per day and topic, the weakest topics
+    grade watch [ID ...]       grade again each time a file is saved
+    grade reset ID             the stub again (your version kept in backups/)
+    grade update               bring the workspace to a new course version
 
 Exit status: 0 every graded exercise passed, 1 some did not, 2 bad usage or input,
 3 internal error.
@@ -16,6 +20,7 @@ Exit status: 0 every graded exercise passed, 1 some did not, 2 bad usage or inpu
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -24,6 +29,9 @@ from grader.course import find_course, find_workspace
 from grader.i18n import default_lang, ljust, pick, tr, width
 
 SUBCOMMANDS = ("init", "list", "hint", "quiz")
+# commands in modules of their own: build_parser(command, _) and run(command, args)
+MODULES = {"progress": "grader.cli.progress", "watch": "grader.cli.watch",
+           "reset": "grader.cli.upkeep", "update": "grader.cli.upkeep"}
 
 
 def grade_parser(lang: str) -> argparse.ArgumentParser:
@@ -33,7 +41,8 @@ def grade_parser(lang: str) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="grade", description=_("Grade your edrill exercises."),
         epilog=_("other commands: grade init DIR · grade list · grade hint ID · "
-                 "grade quiz (see grade COMMAND --help)"))
+                 "grade quiz · grade progress · grade watch · grade reset ID · "
+                 "grade update (see grade COMMAND --help)"))
     p.add_argument("ids", nargs="*", metavar="ID", help=_("exercises to grade (default: all)"))
     p.add_argument("--workspace", "-w", metavar="DIR", type=Path, default=None,
                    help=_("the workspace to grade (default: the one around the current "
@@ -55,6 +64,8 @@ def sub_parser(command: str, lang: str) -> argparse.ArgumentParser:
         return pick(tr(message), lang)
 
     workspace_help = _("the workspace (default: the one around the current folder)")
+    if command in MODULES:
+        return importlib.import_module(MODULES[command]).build_parser(command, _)
     if command == "init":
         p = argparse.ArgumentParser(
             prog="grade init", description=_("Make a new workspace with the exercise stubs."))
@@ -154,6 +165,9 @@ def cmd_grade(args: argparse.Namespace) -> int:
             remember_results(ws, report.as_json())
         except OSError:
             pass  # a read-only workspace still gets its verdict
+        from grader.progress import note_grade
+
+        note_grade(ws, report.as_json(), lang)  # .edrill/progress.sqlite
     if args.json:
         print(report.to_json())
     else:
@@ -245,6 +259,10 @@ def main(argv: list[str] | None = None) -> int:
     holder: dict = {}
 
     def body() -> int:
+        if argv and argv[0] in MODULES:
+            args = sub_parser(argv[0], requested_lang(argv)).parse_args(argv[1:])
+            holder["args"] = args
+            return importlib.import_module(MODULES[argv[0]]).run(argv[0], args)
         if argv and argv[0] in SUBCOMMANDS:
             args = sub_parser(argv[0], requested_lang(argv)).parse_args(argv[1:])
             holder["args"] = args

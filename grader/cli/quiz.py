@@ -1,13 +1,16 @@
 """`grade quiz`: the exam drill in the terminal (or as JSON, or answered from --answers).
 
     grade quiz [--day N] [--topic WORD] [--count N] [--seed N] [--kind all|code|numeric]
-               [--answers A,B,...] [--json] [--lang ja|en] [--workspace DIR]
+               [--review] [--answers A,B,...] [--json] [--lang ja|en] [--workspace DIR]
 
 Interactive: each question, the student types A–D (or 1–4; q stops), then the verdict and
 the explanation. `--answers` answers every question at once (one label per question, `-`
 skips), for tests and scripts; answers are read from stdin lines when stdin is not a
 terminal. `--json` prints the questions as JSON (without answers), or with `--answers` the
 graded drill with the explanations and the score.
+
+In a workspace every answer is kept in `.edrill/progress.sqlite` (`grade progress`);
+`--review` draws the weakest topics first (grader.progress.ReviewHistory).
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ def add_arguments(p: argparse.ArgumentParser, _) -> None:
     p.add_argument("--kind", choices=("all", "code", "numeric"), default="all",
                    help=_("code: fill the blank of exercise code; numeric: 確認テスト-style "
                           "calculations with fresh numbers (default: both)"))
+    p.add_argument("--review", action="store_true",
+                   help=_("draw from your weakest topics first (your progress in this "
+                          "workspace: gradings and earlier answers)"))
     p.add_argument("--answers", metavar="A,B,...", default=None,
                    help=_("answer every question at once, one label per question (- skips; "
                           "write --answers=-,B,... when the first is skipped)"))
@@ -75,6 +81,26 @@ def bank_folder(workspace: Path | None) -> tuple[Path, list[str] | None]:
             return ws.meta_dir / BANK_DIR, None  # load_bank names the fix
         raise
     return course.public_dir / BANK_DIR, course.exercise_ids()
+
+
+def progress_history(args: argparse.Namespace, bank, seed: int, lang: str):
+    """The drill's History: the workspace's progress file (none outside a workspace)."""
+    from grader.progress import ProgressStore, ReviewHistory
+
+    ws = find_workspace(args.workspace or Path.cwd())
+    item_exercise = {item["key"]: ex["exercise"] for ex, item in bank.code_items()}
+    item_exercise.update({f"numeric:{k['key']}": k["exercise"] for k in bank.numeric})
+    detail = {"seed": seed, "lang": lang, "review": bool(args.review),
+              **{k: getattr(args, k) for k in ("day", "topic", "count", "kind")}}
+    if ws is None:
+        if args.review:
+            raise UsageError(tr("--review needs your progress, kept in a workspace: run it "
+                                "inside one (made by `grade init DIR`) or name one with "
+                                "--workspace DIR"))
+        return ReviewHistory(None, item_exercise, None, review=False)
+    manifest = ws.manifest()
+    return ReviewHistory(ProgressStore.of(ws), item_exercise, manifest, review=args.review,
+                         detail=detail)
 
 
 def show_question(q: Question, number: int, total: int, lang: str) -> str:
@@ -122,6 +148,8 @@ def same_drill(args: argparse.Namespace, seed: int) -> str:
         value = getattr(args, option)
         if value is not None and not (option == "kind" and value == "all"):
             words += [f"--{option}", shlex.quote(str(value))]
+    if getattr(args, "review", False):
+        words.append("--review")
     return " ".join([*words, "--seed", str(seed)])
 
 
@@ -148,8 +176,12 @@ def cmd_quiz(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(10**6)
     folder, order = bank_folder(args.workspace)
     bank = load_bank(folder, order)
+    history = progress_history(args, bank, seed, lang)
     questions = make_drill(bank, count=args.count, seed=seed, day=args.day,
-                           topic=args.topic, kinds=args.kind)
+                           topic=args.topic, kinds=args.kind, history=history)
+    if args.review and not history.met_any:
+        print(pick(tr("Nothing to review yet (no weak topic recorded in this workspace): "
+                      "this is an ordinary drill."), lang), file=sys.stderr)
     answers: list[int | None] | None = None
     if args.answers is not None:
         try:
@@ -162,6 +194,8 @@ def cmd_quiz(args: argparse.Namespace) -> int:
             out["questions"] = [q.as_json(lang, with_answer=False) for q in questions]
         else:
             results = [Answered(q, a) for q, a in zip(questions, answers, strict=True)]
+            for r in results:
+                history.record(r)
             out["questions"] = [dict(q.as_json(lang, with_answer=True),
                                      chosen=LABELS[a] if a is not None else None,
                                      correct=a == q.answer)
@@ -188,6 +222,7 @@ def cmd_quiz(args: argparse.Namespace) -> int:
             if chosen == "quit":
                 break
         results.append(Answered(q, chosen))
+        history.record(results[-1])
         print(show_verdict(q, chosen, lang))
     print(show_summary(results, lang, same_drill(args, seed)))
     return EXIT_OK
