@@ -8,6 +8,7 @@ and nothing of `solutions/` or `tests/hidden/`::
                                      `--install` names another source); no course inside
     OUT/<id>.py                      the stubs of the assignment's exercises
     OUT/.edrill/workspace.json       the workspace marker, naming the assignment
+    OUT/.edrill/stubs/<id>.py        the stubs as given (`grade reset ID`, `grade update`)
     OUT/.edrill/course.json          the public manifest of these exercises only
     OUT/.edrill/assignment.json      id, title, due date, points, late policy, and per exercise
                                      how many checks run only at grading (and their points)
@@ -48,6 +49,7 @@ from grader.course import (
 from grader.hidden import has_hidden_suite, hidden_suite, suite_checks, unreleased_checks
 from grader.reference import Recording
 from grader.solution import Exercise
+from grader.workspace import STUBS
 
 ASSIGNMENT_FILE = "assignment.json"
 README = "README.md"
@@ -174,6 +176,8 @@ def make_release(course: Course, assignment: Assignment, out: Path, *,
             result.left_out[ex.id] = sorted(t.name for t in tests
                                             if t.kind == "check" and t.name in drop)
             shutil.copy2(course.exercises_dir / f"{ex.id}.py", staging / f"{ex.id}.py")
+            (meta_dir / STUBS).mkdir(exist_ok=True)  # as given: `grade reset`, `grade update`
+            shutil.copy2(course.exercises_dir / f"{ex.id}.py", meta_dir / STUBS / f"{ex.id}.py")
             source = course.suite(ex.id).read_text(encoding="utf-8")
             (meta_dir / SUITES / f"test_{ex.id}.py").write_text(
                 released_suite(source, drop), encoding="utf-8")

@@ -96,7 +96,8 @@ def test_the_release_holds_no_solution_code_nor_hidden_check(release, course):
     readme = (release / "README.md").read_text(encoding="utf-8")
     assert f"python3 -m pip install {wheels[0]}" in readme
     for ex in assignment.exercises:
-        expected |= {f"{ex}.py", f".edrill/suites/test_{ex}.py", f".edrill/recorded/{ex}.npz"}
+        expected |= {f"{ex}.py", f".edrill/suites/test_{ex}.py", f".edrill/recorded/{ex}.npz",
+                     f".edrill/stubs/{ex}.py"}
     assert names == expected  # no solutions/, no tests/hidden/, nothing of other exercises
     solutions = {p.read_bytes() for p in (ROOT / "solutions").glob("*.py")}
     hits = []
