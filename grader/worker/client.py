@@ -229,7 +229,9 @@ class WorkerProcess:
         from grader.worker.protocol import Channel
 
         self.server = server
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        # Windows has no AF_UNIX socketpair: its socketpair() is a loopback TCP pair
+        ours, theirs = (socket.socketpair() if sys.platform == "win32"
+                        else socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM))
         fds = [theirs.fileno()]
         log_fd = None
         if server.sandboxed:  # the worker cannot reach our log path: hand it the file
