@@ -8,3 +8,16 @@ grading engine (`grader.engine`) and the two commands, `grade` (students) and `g
 """
 
 __version__ = "0.1.0"
+
+
+def load_ipython_extension(ipython) -> None:
+    """`%load_ext grader`: the `%%grade ID` cell magic (grader.ipython)."""
+    from grader.ipython import load_ipython_extension as load
+
+    load(ipython)
+
+
+def unload_ipython_extension(ipython) -> None:
+    from grader.ipython import unload_ipython_extension as unload
+
+    unload(ipython)

@@ -30,12 +30,11 @@ def lang_of(args: argparse.Namespace) -> str:
 
 
 def configure_stdout() -> None:
-    """Never die on a console that cannot show a character (cp932, ascii)."""
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.reconfigure(errors="replace")
-        except (AttributeError, ValueError):
-            pass
+    """Never die on a console that cannot show a character (cp932, ascii): readable
+    stand-ins (✔ → ○, ✘ → ×, · → ・; grader.console), else "?"."""
+    from grader.console import install
+
+    install((sys.stdout, sys.stderr))
 
 
 def run_main(body: Callable[[], int], lang: Callable[[], str]) -> int:

@@ -86,6 +86,17 @@ class Launcher:
 class ForkServerClient:
     """A fork-server process, started at once, used when the first worker is needed."""
 
+    def __new__(cls, extra_env: dict[str, str] | None = None,
+                launcher: Launcher | None = None):
+        # Windows (no fork): a spawned interpreter per worker, in a Job Object
+        # (grader.worker.spawn); EDRILL_WORKER=spawn selects it anywhere, for its tests
+        if cls is ForkServerClient and launcher is None:
+            from grader.worker.spawn import SpawnServerClient, spawn_workers
+
+            if spawn_workers():
+                return super().__new__(SpawnServerClient)
+        return super().__new__(cls)
+
     def __init__(self, extra_env: dict[str, str] | None = None,
                  launcher: Launcher | None = None) -> None:
         if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):
@@ -218,7 +229,9 @@ class WorkerProcess:
         from grader.worker.protocol import Channel
 
         self.server = server
-        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        # Windows has no AF_UNIX socketpair: its socketpair() is a loopback TCP pair
+        ours, theirs = (socket.socketpair() if sys.platform == "win32"
+                        else socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM))
         fds = [theirs.fileno()]
         log_fd = None
         if server.sandboxed:  # the worker cannot reach our log path: hand it the file
@@ -298,7 +311,8 @@ class WorkerProcess:
                 return {}
         self.alive = False
         self.channel.close()
-        if kill and not (self.server.sandboxed and self.server.launcher.pid_namespace):
+        if kill and hasattr(os, "killpg") and not (self.server.sandboxed
+                                                   and self.server.launcher.pid_namespace):
             # do not wait for the fork-server's answer to stop the tree (a pid of another
             # namespace is not ours to signal: there the fork-server's kill does it)
             with contextlib.suppress(ProcessLookupError, PermissionError):
