@@ -156,7 +156,8 @@ def grade(*ids: str, workspace: str | Path | None = None, day: int | None = None
     """Grade the workspace's files, as `grade ID ...` does (no ids: every exercise).
 
     `workspace` defaults to the one around the current folder; `lang` to `EDRILL_LANG` or
-    the locale. The last results are remembered for `grade list`, as `grade` does.
+    the locale. The last results are remembered for `grade list` and recorded for `grade
+    progress`, as `grade` does.
     """
     from grader.workspace import remember_results
 
@@ -169,6 +170,9 @@ def grade(*ids: str, workspace: str | Path | None = None, day: int | None = None
             remember_results(ws, graded.report.as_json())
         except OSError:
             pass  # a read-only workspace still gets its verdict
+        from grader.progress import note_grade
+
+        note_grade(ws, graded.report.as_json(), lang)  # counts in `grade progress` too
     return graded
 
 
