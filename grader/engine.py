@@ -182,6 +182,55 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
     return plugin.runs, int(code)
 
 
+class _ServeLoop:
+    """A pytest plugin that replaces the run of the collected items by `loop`."""
+
+    def __init__(self, loop, plugin: EdrillPlugin) -> None:
+        self.loop = loop
+        self.plugin = plugin
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        self.loop(session, self.plugin)
+        return True
+
+
+def serve_suites(target: Target, ids: list[str], loop, *, server: ForkServerClient,
+                 timeout: float = 3.0, mistakes: dict | None = None,
+                 plugins: Sequence[object] = ()) -> int:
+    """Configure pytest and collect the suites of `ids` once, then call `loop(session,
+    plugin)` instead of running them; returns pytest's exit code.
+
+    `grader batch`'s slot grades student after student this way: `loop` forks a copy of
+    this collected process per lane (`run_items` there), so no student pays for pytest's
+    start-up, collection and shutdown, and the collected items stay untouched here.
+    """
+    suites = [target.suites_dir / f"test_{ex_id}.py" for ex_id in ids]
+    if mistakes is None:
+        mistakes = known_mistakes(target, ids)
+    config = GradingConfig(
+        student_dir=target.student_dir,
+        module_paths={ex_id: target.module_path(ex_id) for ex_id in ids},
+        solutions_dir=target.solutions_dir, recorded_dir=target.recorded_dir,
+        isolation="fork", timeout=timeout, mistakes=mistakes or {},
+    )
+    plugin = EdrillPlugin(config, server)
+    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(target.suites_dir),
+            "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
+            "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
+    with _quiet_pytest(), _no_student_imports(target.student_dir):
+        code = pytest.main(args, plugins=[plugin, _ServeLoop(loop, plugin), *plugins])
+    return int(code)
+
+
+def run_items(items: Sequence[pytest.Item]) -> None:
+    """Run collected items in order, as pytest's own loop does (fixtures set up and torn
+    down by module; everything torn down after the last)."""
+    for i, item in enumerate(items):
+        nextitem = items[i + 1] if i + 1 < len(items) else None
+        item.config.hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
+
+
 def summarize(target: Target, ex_id: str, run: ExerciseRun | None) -> ExerciseReport:
     meta = target.meta(ex_id)
     rep = ExerciseReport(id=ex_id, title=meta["title"], day=meta["day"],

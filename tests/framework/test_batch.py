@@ -433,10 +433,11 @@ def test_over_the_wall_limit_the_slot_is_killed_with_its_tree_and_the_rest_is_ti
     summary = batch(subs, db, "--slots", "1", "--timeout", "60", "--submission-timeout", "20")
     assert summary["graded_students"] == 2
     results = rows(db)[0]
-    assert results["a-slow", "conv_output_size"]["status"] == "passed"  # done before: kept
-    for ex in ("gradient_clipping", "embedding"):
-        assert results["a-slow", ex]["status"] == "timeout"
-        assert "wall limit of 20 s" in results["a-slow", ex]["message"]
+    # the student's exercises run in parallel lanes: the others finished and are kept
+    for ex in ("conv_output_size", "embedding"):
+        assert results["a-slow", ex]["status"] == "passed"
+    assert results["a-slow", "gradient_clipping"]["status"] == "timeout"
+    assert "wall limit of 20 s" in results["a-slow", "gradient_clipping"]["message"]
     assert results["b-good", "conv_output_size"]["status"] == "passed"  # a fresh slot
     daemon = int(pidfile.read_text())
     assert not Path(f"/proc/{daemon}").exists() or \
