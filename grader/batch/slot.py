@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import gc
 import os
 import pickle
 import select
@@ -336,6 +337,10 @@ def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
                 for ex_id in collected:  # import each reference once, before the lanes fork
                     with contextlib.suppress(Exception):
                         plugin.make_reference(ex_id)
+            # What the lanes share with this process is never collected again: a lane's
+            # collections then do not touch (and copy) those pages.
+            gc.collect()
+            gc.freeze()
             graded = 0
             while True:
                 try:
