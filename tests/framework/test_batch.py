@@ -7,6 +7,7 @@ SQLite files.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -442,3 +443,77 @@ def test_over_the_wall_limit_the_slot_is_killed_with_its_tree_and_the_rest_is_ti
     daemon = int(pidfile.read_text())
     assert not Path(f"/proc/{daemon}").exists() or \
         Path(f"/proc/{daemon}/stat").read_text().rsplit(")", 1)[-1].split()[0] == "Z"
+
+
+ORPHAN_ATTACK = '''
+import os, signal, time
+
+
+def _attack():
+    """Leave a setsid() grandchild behind, then kill the fork-server: the worker dies with
+    it (parent-death signal), the grandchild is adopted by the nearest subreaper above.
+    There it notes who adopted it and tries `killpg(getppid())` and `kill(getppid())`."""
+    worker = os.getpid()
+    if os.fork() == 0:  # a parent-death signal is not inherited: this one lives on
+        try:
+            os.setsid()
+            for _ in range(1000):
+                if os.getppid() != worker:
+                    break
+                time.sleep(0.01)
+            time.sleep(0.3)  # until the fork-server's own end has been dealt with
+            adopter = os.getppid()
+            with open({record!r}, "w") as f:
+                f.write(f"{{adopter}} {{os.getpgid(adopter)}}")
+            for send in (os.killpg, os.kill):
+                try:
+                    send(adopter, signal.SIGKILL)
+                except OSError:
+                    pass
+        finally:
+            os._exit(0)
+    os.kill(os.getppid(), signal.SIGKILL)  # the fork-server
+
+
+_original = conv_output_size
+
+
+def conv_output_size(*args, **kwargs):
+    _attack()
+    return _original(*args, **kwargs)
+'''
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_an_orphan_of_a_killed_fork_server_cannot_reach_the_batch(tmp_path):
+    """Regression (a red-team run SIGKILLed after 23 s): a student's process that outlived
+    its fork-server was adopted by the batch's parent (the subreaper) and killed it with
+    `killpg(getppid())`. Each slot now leads its own session and adopts its own orphans:
+    the worst such a process reaches is its own slot, and the batch goes on."""
+    subs = tmp_path / "subs"
+    write_student(subs / "a-orphan", "good", EXERCISES[:1])
+    record = tmp_path / "adopter.txt"
+    path = subs / "a-orphan" / "conv_output_size.py"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + ORPHAN_ATTACK.format(record=str(record)), encoding="utf-8")
+    write_student(subs / "b-good", "good")
+    db = tmp_path / "g.sqlite"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "grader.cli.instructor", "--course", str(ROOT), "batch",
+         str(subs), "--db", str(db), "--sandbox", "none", "--slots", "1", "--json",
+         "--quiet"], cwd=tmp_path, env=dict(os.environ, EDRILL_LANG="en"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)  # the batch leads its group, as from a shell
+    try:
+        out, err = proc.communicate(timeout=240)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode in (0, 3), f"the batch was killed ({proc.returncode}): {err}"
+    adopter, group = map(int, record.read_text().split())
+    assert adopter != proc.pid and group != proc.pid, (adopter, group, proc.pid)
+    summary = json.loads(out)
+    assert summary["graded_students"] == 2
+    results = rows(db)[0]
+    assert {results["b-good", ex]["status"] for ex in EXERCISES} == {"passed"}
+    assert results["a-orphan", "conv_output_size"]["score"] == 0

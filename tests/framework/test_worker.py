@@ -147,3 +147,49 @@ def test_an_import_failure_is_remembered(server, tmp_path):
         assert s.generation == 1  # the second call did not start another worker
     finally:
         s.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux")
+def test_a_worker_whose_fork_server_died_before_it_was_set_up_never_runs(tmp_path):
+    """Regression: a worker forked just before its fork-server was killed (by another
+    exercise of the same student) had no parent-death signal yet, lived on under whoever
+    adopted it and ran the student's code there. It must end instead of saying hello."""
+    import os
+    import socket
+    import time
+
+    from grader.worker import forkserver
+
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    ctrl, ctrl_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+    pid = os.fork()
+    if pid == 0:  # plays the fork-server, and dies right after forking the worker
+        try:
+            ours.close()  # the worker must hold no end of the test's side
+            ctrl.close()
+            me = os.getpid()
+            real = forkserver._prctl
+
+            def late(option: int, value: int) -> None:  # the worker is slow to set it up
+                if option == forkserver.PR_SET_PDEATHSIG:
+                    deadline = time.monotonic() + 10
+                    while os.getppid() == me and time.monotonic() < deadline:
+                        time.sleep(0.01)
+                real(option, value)
+
+            forkserver._prctl = late
+            spec = {"module_path": str(tmp_path / "m.py"), "module_name": "m",
+                    "student_dir": str(tmp_path), "log_path": str(tmp_path / "log")}
+            forkserver.ForkServer(ctrl_theirs).fork(spec, os.dup(theirs.fileno()))
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    theirs.close()
+    ctrl_theirs.close()
+    ours.settimeout(20)
+    try:
+        said = ours.recv(100)
+    finally:
+        ours.close()  # a worker that did say hello sees the end of its channel and ends
+        ctrl.close()
+    assert said == b"", f"the orphaned worker said hello: {said!r}"
