@@ -517,3 +517,52 @@ def test_an_orphan_of_a_killed_fork_server_cannot_reach_the_batch(tmp_path):
     results = rows(db)[0]
     assert {results["b-good", ex]["status"] for ex in EXERCISES} == {"passed"}
     assert results["a-orphan", "conv_output_size"]["score"] == 0
+
+
+LOOPERS = 5
+HEAVY = ["lstm_cell", "simple_rnn_binary_addition", "gru_update", "batchnorm_backward",
+         "two_layer_net_training", "momentum", "adam", "rmsprop"]
+LOOP_EVERY_FUNCTION = '''
+
+import types as _types
+
+for _name, _value in list(globals().items()):  # every function of the module loops
+    if isinstance(_value, _types.FunctionType) and not _name.startswith("_"):
+        def _looping(*args, **kwargs):
+            while True:
+                pass
+        globals()[_name] = _looping
+'''
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs CPU affinity")
+def test_honest_heavy_exercises_pass_on_a_saturated_core_next_to_loopers(tmp_path):
+    """Fairness of the per-call clock: the whole batch on ONE core, four slots with their
+    lanes, five students whose every function loops beside an honest student with the
+    course's heaviest training runs, with a per-call timeout of 1 s. The honest calls wait
+    for the core longer than their wall timeout; they are not cut for it (the clock gives
+    a call that only waited more time, up to S/10 of CPU), while every loop is still cut.
+    (test_worker's busy-core test shows the clock itself against a plain wall clock.)"""
+    subs = tmp_path / "subs"
+    write_student(subs / "honest", "good", HEAVY)
+    for k in range(LOOPERS):
+        write_student(subs / f"loop{k}", "good", HEAVY)
+        for path in (subs / f"loop{k}").iterdir():
+            path.write_text(path.read_text(encoding="utf-8") + LOOP_EVERY_FUNCTION,
+                            encoding="utf-8")
+    db = tmp_path / "g.sqlite"
+    core = min(os.sched_getaffinity(0))
+    proc = subprocess.run(
+        [sys.executable, "-m", "grader.cli.instructor", "--course", str(ROOT), "batch",
+         str(subs), "--db", str(db), "--sandbox", "none", "--slots", "4", "--timeout", "1",
+         "--submission-timeout", "600", "--json", "--quiet"],
+        cwd=tmp_path, env=dict(os.environ, EDRILL_LANG="en"), capture_output=True,
+        text=True, timeout=900, preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+    assert proc.returncode == 0, proc.stderr
+    results = rows(db)[0]
+    honest = {ex: (results["honest", ex]["status"], results["honest", ex]["message"])
+              for ex in HEAVY}
+    assert all(status == "passed" for status, _ in honest.values()), honest
+    for k in range(LOOPERS):
+        statuses = [results[f"loop{k}", ex]["status"] for ex in HEAVY]
+        assert statuses.count("timeout") >= 4, statuses  # (methods of classes do not loop)
