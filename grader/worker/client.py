@@ -41,9 +41,9 @@ SIGNAL_NAMES = {int(s): s.name for s in signal.Signals}
 # it was slow because it waited for a CPU (other students' code on a busy machine): then it
 # runs on until it has had CPU_FLOOR × S seconds of CPU, or would be over S even without
 # the waiting, or reaches BACKSTOP × S of wall time. The course's honest calls need far
-# less: at most 1.3 % of their timeout in CPU time (0.04 s of 3 s; the LSTM memory task
-# 0.73 s of its 20 s), so S/10 leaves them a margin of 7x even on a slower machine, while a
-# loop on a busy machine costs S/10 of CPU instead of S.
+# less: at most 4 % of their timeout in CPU time (0.04 s of 3 s; the LSTM memory task
+# 0.73 s of its 20 s), so S/10 leaves them a margin of 2.5x to 7x on a slower machine,
+# while a loop on a busy machine costs S/10 of CPU instead of S.
 CPU_FLOOR = 0.1
 BACKSTOP = 10.0
 
