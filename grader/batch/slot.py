@@ -2,10 +2,17 @@
 
 The parent forks a slot before any suite runs (as `engine.run_in_lanes` forks a lane). The
 slot owns its sandbox slot's fork-server (`sandbox.server(slot)`, started here, so the
-server and everything under it die with the slot). Between two students it resets the
-sandbox slot; it copies each student's modules into the slot's work directory and runs the
-suites there; it sends each exercise's row as soon as that exercise's suite has finished,
-so a student cut off by the wall limit keeps the exercises that were done.
+server and everything under it die with the slot). It starts pytest and collects the
+suites once (`engine.serve_suites`); then, per student, it copies the student's modules
+into the slot's work directory and forks one lane per exercise (at most LANES): a copy
+of the collected process that runs that exercise's items against the shared fork-server
+(each request carries its own reply socket) and streams the exercise's row as soon as it
+is done, so a student cut off by the wall limit keeps the exercises that were done, and
+a student whose exercises all loop costs one timeout of wall time, not one per exercise.
+The slot forwards the rows, waits for every lane, and resets the sandbox slot before the
+next student. It leads a session of its own and is the child subreaper of its subtree:
+an orphan (a student's process whose fork-server was killed) is adopted by the slot and
+killed after the student, and never sees the batch's parent as its parent.
 
 Messages both ways are length-prefixed pickles of plain dicts, between the parent and its
 own fork; nothing from a worker (student code) is ever unpickled.
