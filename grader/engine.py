@@ -152,6 +152,26 @@ def _quiet_pytest() -> Iterator[None]:
             os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
 
 
+def suite_files(target: Target, ids: list[str], controls: bool = False) -> list[Path]:
+    """The suites of `ids`: each exercise's public suite, and right after it its hidden
+    suite when the target runs them (grading only; never with the control runs)."""
+    suites = []
+    for ex_id in ids:
+        suites.append(target.suites_dir / f"test_{ex_id}.py")
+        hidden = target.hidden_dir / f"test_{ex_id}.py" if target.hidden_dir else None
+        if hidden is not None and hidden.is_file() and not controls and hidden != suites[-1]:
+            suites.append(hidden)
+    return suites
+
+
+def suites_root(target: Target) -> Path:
+    """pytest's rootdir: pytest names a suite's module after its path from the rootdir and
+    reuses a module of that name, so a hidden suite alone must not be named like the public
+    one (test_<id>)."""
+    return target.suites_dir.parent if target.suites_dir == target.hidden_dir \
+        else target.suites_dir
+
+
 def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | None,
                controls: bool = False, timeout: float = 3.0, isolation: str = "fork",
                record: dict[str, Recording] | None = None,
@@ -163,12 +183,7 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
     `plugins` are more pytest plugins for the run (`grader batch` streams each exercise's
     result as soon as its suite has finished).
     """
-    suites = []
-    for ex_id in ids:  # an exercise's hidden suite runs right after its public one
-        suites.append(target.suites_dir / f"test_{ex_id}.py")
-        hidden = target.hidden_dir / f"test_{ex_id}.py" if target.hidden_dir else None
-        if hidden is not None and hidden.is_file() and not controls and hidden != suites[-1]:
-            suites.append(hidden)
+    suites = suite_files(target, ids, controls)
     if mistakes is None:
         mistakes = known_mistakes(target, ids)
     config = GradingConfig(
@@ -182,16 +197,62 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
     plugin = EdrillPlugin(config, server)
     # --tb=no: the report is ours; pytest's own failure text (source of every traceback
     # entry) costs ~70 ms per failed check and is never shown
-    # pytest names a suite's module after its path from the rootdir and reuses a module of
-    # that name: a hidden suite alone must not be named like the public one (test_<id>)
-    rootdir = target.suites_dir.parent if target.suites_dir == target.hidden_dir \
-        else target.suites_dir
-    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(rootdir),
+    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(suites_root(target)),
             "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
             "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
     with _quiet_pytest(), _no_student_imports(target.student_dir):
         code = pytest.main(args, plugins=[plugin, *plugins])
     return plugin.runs, int(code)
+
+
+class _ServeLoop:
+    """A pytest plugin that replaces the run of the collected items by `loop`."""
+
+    def __init__(self, loop, plugin: EdrillPlugin) -> None:
+        self.loop = loop
+        self.plugin = plugin
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_runtestloop(self, session: pytest.Session) -> bool:
+        self.loop(session, self.plugin)
+        return True
+
+
+def serve_suites(target: Target, ids: list[str], loop, *, server: ForkServerClient,
+                 timeout: float = 3.0, mistakes: dict | None = None,
+                 plugins: Sequence[object] = ()) -> int:
+    """Configure pytest and collect the suites of `ids` once, then call `loop(session,
+    plugin)` instead of running them; returns pytest's exit code.
+
+    `grader batch`'s slot grades student after student this way: `loop` forks a copy of
+    this collected process per lane (`run_items` there), so no student pays for pytest's
+    start-up, collection and shutdown, and the collected items stay untouched here.
+    """
+    suites = suite_files(target, ids)
+    if mistakes is None:
+        mistakes = known_mistakes(target, ids)
+    config = GradingConfig(
+        student_dir=target.student_dir,
+        module_paths={ex_id: target.module_path(ex_id) for ex_id in ids},
+        solutions_dir=target.solutions_dir, recorded_dir=target.recorded_dir,
+        isolation="fork", timeout=timeout, mistakes=mistakes or {},
+        hidden_dir=target.hidden_dir, seeds=dict(target.seeds),  # the loop sets the seeds
+    )
+    plugin = EdrillPlugin(config, server)
+    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(suites_root(target)),
+            "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
+            "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
+    with _quiet_pytest(), _no_student_imports(target.student_dir):
+        code = pytest.main(args, plugins=[plugin, _ServeLoop(loop, plugin), *plugins])
+    return int(code)
+
+
+def run_items(items: Sequence[pytest.Item]) -> None:
+    """Run collected items in order, as pytest's own loop does (fixtures set up and torn
+    down by module; everything torn down after the last)."""
+    for i, item in enumerate(items):
+        nextitem = items[i + 1] if i + 1 < len(items) else None
+        item.config.hook.pytest_runtest_protocol(item=item, nextitem=nextitem)
 
 
 def summarize(target: Target, ex_id: str, run: ExerciseRun | None) -> ExerciseReport:

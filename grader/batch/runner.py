@@ -169,6 +169,7 @@ class Runner:
         self.slots: dict[int, _Slot] = {}
         self.baseline: set[int] = set()
         self.failures = 0  # slots ended in a row without finishing a student
+        self.ids: list[str] = []
         self.last_error = ""
 
     # ------------------------------------------------------------------ slots
@@ -181,7 +182,8 @@ class Runner:
         pid = os.fork()
         if pid == 0:  # the slot: never returns
             slot_mod.slot_main(self.sandbox, slot, self.target, self.options.timeout,
-                               tasks_r, results_w, parent, [tasks_w, results_r, *inherited])
+                               tasks_r, results_w, parent, [tasks_w, results_r, *inherited],
+                               ids=self.ids)
         os.close(tasks_r)
         os.close(results_w)
         state = _Slot(slot, pid, tasks_w, results_r)
@@ -241,8 +243,10 @@ class Runner:
             state.rows[message["row"]["exercise"]] = message["row"]
         elif kind == "done" and state.task is not None:
             self.failures = 0
+            error = str(message.get("error") or "").strip()
             self._finish(state, {"status": "error", "internal": True, "message":
-                                 "internal error: the suite reported no result"})
+                                 "internal error: the suite reported no result"
+                                 + (f": {error[-1500:]}" if error else "")})
         elif kind == "failed":
             self.last_error = str(message.get("error", ""))
             state.ending = True
@@ -287,6 +291,8 @@ class Runner:
     # ------------------------------------------------------------------ the loop
     def run(self, tasks: list[Task]) -> None:
         pending = deque(tasks)
+        wanted = {ex_id for task in tasks for ex_id in task.files}  # the suites slots collect
+        self.ids = [ex_id for ex_id in self.target.ids() if ex_id in wanted]
         count = max(1, min(self.options.slots, len(tasks)))
         _prctl(PR_SET_CHILD_SUBREAPER, 1)
         self.baseline = children_of(os.getpid())

@@ -2,10 +2,17 @@
 
 The parent forks a slot before any suite runs (as `engine.run_in_lanes` forks a lane). The
 slot owns its sandbox slot's fork-server (`sandbox.server(slot)`, started here, so the
-server and everything under it die with the slot). Between two students it resets the
-sandbox slot; it copies each student's modules into the slot's work directory and runs the
-suites there; it sends each exercise's row as soon as that exercise's suite has finished,
-so a student cut off by the wall limit keeps the exercises that were done.
+server and everything under it die with the slot). It starts pytest and collects the
+suites once (`engine.serve_suites`); then, per student, it copies the student's modules
+into the slot's work directory and forks one lane per exercise (at most LANES): a copy
+of the collected process that runs that exercise's items against the shared fork-server
+(each request carries its own reply socket) and streams the exercise's row as soon as it
+is done, so a student cut off by the wall limit keeps the exercises that were done, and
+a student whose exercises all loop costs one timeout of wall time, not one per exercise.
+The slot forwards the rows, waits for every lane, and resets the sandbox slot before the
+next student. It leads a session of its own and is the child subreaper of its subtree:
+an orphan (a student's process whose fork-server was killed) is adopted by the slot and
+killed after the student, and never sees the batch's parent as its parent.
 
 Messages both ways are length-prefixed pickles of plain dicts, between the parent and its
 own fork; nothing from a worker (student code) is ever unpickled.
@@ -16,9 +23,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import dataclasses
+import gc
 import json
 import os
 import pickle
+import select
 import signal
 import struct
 import sys
@@ -30,7 +39,14 @@ from typing import Any
 
 import pytest
 
-from grader.engine import Target, known_mistakes, run_suites, summarize
+from grader.engine import (
+    Target,
+    known_mistakes,
+    plan_lanes,
+    run_items,
+    serve_suites,
+    summarize,
+)
 from grader.i18n import pick
 from grader.plugin import CheckResult, EdrillPlugin, ExerciseRun, exercise_of
 from grader.report import ExerciseReport
@@ -175,41 +191,150 @@ def charge_killed_server(rep: ExerciseReport) -> None:
 
 
 # ---------------------------------------------------------------------- the slot process
-def _die_with_parent(parent: int) -> None:
+PR_SET_CHILD_SUBREAPER = 36
+LANES = 6  # exercises of one student graded at once in a slot (forked lanes)
+
+
+def _prctl(option: int, value: int) -> None:
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+            ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+
+
+def _die_with_parent(parent: int) -> None:
+    _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
     if os.getppid() != parent:  # the parent died before the line above
         os._exit(70)
 
 
-def grade_student(task: dict, work: Path, target: Target, server, timeout: float,
-                  out: int, mistakes: dict[str, dict]) -> None:
-    """Grade one student's modules in the (reset) slot; every row goes to the parent as
-    soon as it is done. `mistakes` caches the recorded wrong answers per exercise."""
+def _own_session() -> None:
+    """The slot leads a session and process group of its own and adopts its orphans
+    (child subreaper): a process of a student that loses its parent (the fork-server
+    killed, say) is handed to the slot, never to the batch's parent, so no student
+    process can ever name the parent's process group (`killpg(getppid())`)."""
+    with contextlib.suppress(OSError):
+        os.setsid()
+    _prctl(PR_SET_CHILD_SUBREAPER, 1)
+
+
+def _reap_strays(keep: set[int]) -> None:
+    """Kill and reap the slot's children other than `keep` (orphans it adopted)."""
+    killed: set[int] = set()
+    for _ in range(20):
+        strays = set(children_of(os.getpid())) - keep - killed
+        if not strays:
+            break
+        for pid in strays:
+            for kill in (os.killpg, os.kill):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    kill(pid, signal.SIGKILL)
+        killed |= strays
+        time.sleep(0.002)
+    deadline = time.monotonic() + 2.0
+    for pid in killed:
+        while time.monotonic() < deadline:
+            try:
+                if os.waitpid(pid, os.WNOHANG)[0]:
+                    break
+            except ChildProcessError:
+                break
+            time.sleep(0.002)
+
+
+def children_of(pid: int) -> list[int]:
+    out: list[int] = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children") as f:
+                out += [int(p) for p in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _run_lane(session: pytest.Session, plugin: EdrillPlugin, streamer: Streamer,
+              lane: list[str], out: int) -> None:
+    """In a forked lane: run the collected items of `lane`'s exercises, one row each."""
+    plugin.order = list(lane)  # the next worker started ahead is this lane's own
+    streamer.emit = lambda row: send(out, {"kind": "row", "row": row})
+    streamer.sent, streamer.mark = set(), time.perf_counter()
+    items = [item for ex_id in lane for item in session.items
+             if exercise_of(item.path) == ex_id]
+    try:
+        run_items(items)
+        for ex_id in lane:  # a suite that ran no test never reached the teardown hook
+            streamer.finish(ex_id, plugin.runs.get(ex_id))
+    finally:
+        plugin.pytest_sessionfinish()  # workers started ahead and never used
+
+
+def grade_student(task: dict, work: Path, target: Target, session: pytest.Session,
+                  plugin: EdrillPlugin, streamer: Streamer, collected: set[str],
+                  out: int) -> None:
+    """Grade one student's modules in the (reset) slot, its exercises in parallel lanes
+    (forks of this collected process sharing the slot's fork-server); every row goes to
+    the parent as soon as it is done. Returns when every lane has ended."""
     for ex_id, source in task["files"].items():
         (work / f"{ex_id}.py").write_bytes(source)
-    ids = list(task["files"])
-    target = dataclasses.replace(target, seeds=dict(task.get("seeds") or {}))
-    for ex_id in ids:
-        if ex_id not in mistakes:
-            mistakes[ex_id] = known_mistakes(target, [ex_id]).get(ex_id, {})
-    streamer = Streamer(target, lambda row: send(out, {"kind": "row", "row": row}),
-                        server_dead=lambda: server.proc.poll() is not None)
-    runs, _code = run_suites(target, ids, server=server, timeout=timeout, plugins=[streamer],
-                             mistakes={ex_id: mistakes[ex_id] for ex_id in ids})
-    for ex_id in ids:  # a suite that ran no test never reached the teardown hook
-        streamer.finish(ex_id, runs.get(ex_id))
-    send(out, {"kind": "done", "student": task["student"]})
+    ids = [ex_id for ex_id in task["files"] if ex_id in collected]
+    plugin.config.seeds = dict(task.get("seeds") or {})  # the hidden checks' `rng`, per student
+    plugin.server.wait_ready()  # before the lanes fork: the `ready` message is read here
+    lanes = plan_lanes(target, ids, LANES) if ids else []
+    me = os.getpid()
+    readers: dict[int, tuple[int, bytearray]] = {}
+    for lane in lanes:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the lane: never returns
+            code = 0
+            try:
+                _die_with_parent(me)
+                os.close(read_end)
+                for fd in readers:
+                    os.close(fd)
+                _run_lane(session, plugin, streamer, lane, write_end)
+            except BaseException:  # noqa: B036 - a lane must never return into the slot
+                code = 70
+                with contextlib.suppress(Exception):
+                    send(write_end, {"kind": "lane-failed",
+                                     "error": traceback.format_exc(limit=8)[-MESSAGE_CAP:]})
+            finally:
+                os._exit(code)
+        os.close(write_end)
+        readers[read_end] = (pid, bytearray())
+    errors = []
+    while readers:
+        ready, _, _ = select.select(list(readers), [], [])
+        for fd in ready:
+            pid, buffer = readers[fd]
+            data = os.read(fd, 1 << 20)
+            if data:
+                buffer += data
+                for message in frames(buffer):
+                    if message.get("kind") == "row":
+                        send(out, message)
+                    else:
+                        errors.append(str(message.get("error", "")))
+                continue
+            os.close(fd)
+            del readers[fd]
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+    _reap_strays(keep={plugin.server.proc.pid})
+    send(out, {"kind": "done", "student": task["student"],
+               "error": "\n".join(errors)[-MESSAGE_CAP:]})
 
 
 def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
-              results_out: int, parent: int, close_fds: list[int]) -> None:
-    """The body of a forked slot; never returns."""
+              results_out: int, parent: int, close_fds: list[int],
+              ids: list[str] | None = None) -> None:
+    """The body of a forked slot; never returns. `ids`: the exercises its students may
+    have (their suites are collected once, when the slot starts)."""
     code = 0
     server = None
     try:
         _die_with_parent(parent)
+        _own_session()
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         for fd in close_fds:
@@ -217,27 +342,50 @@ def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
                 os.close(fd)
         work = sandbox.work_dir(slot)
         target = dataclasses.replace(target, student_dir=Path(work), label=f"slot {slot}")
-        server = sandbox.server(slot)  # it starts (loads numpy) while the first task comes
-        mistakes: dict[str, dict] = {}
-        graded = 0
-        while True:
-            try:
-                task = recv(tasks_in)
-            except EOFError:
-                break
-            if task is None:
-                break
-            try:
-                if graded:  # what the previous student left (a fresh slot is clean)
-                    sandbox.reset(slot)
-                    server = sandbox.server(slot)  # a reset may have had to replace it
-                graded += 1
-                grade_student(task, work, target, server, timeout, results_out, mistakes)
-            except Exception:  # ours: report it, and let the parent start a fresh slot
-                send(results_out, {"kind": "failed", "student": task["student"],
-                                   "error": traceback.format_exc(limit=8)[-MESSAGE_CAP:]})
-                code = 70
-                break
+        ids = list(ids or target.ids())
+        server = sandbox.server(slot)  # it starts (loads numpy) while pytest collects
+        state = {"code": 0, "server": server}
+
+        def loop(session: pytest.Session, plugin: EdrillPlugin) -> None:
+            streamer = next(p for p in session.config.pluginmanager.get_plugins()
+                            if isinstance(p, Streamer))
+            collected = {exercise_of(item.path) for item in session.items}
+            if target.solutions_dir is not None:
+                for ex_id in collected:  # import each reference once, before the lanes fork
+                    with contextlib.suppress(Exception):
+                        plugin.make_reference(ex_id)
+            # What the lanes share with this process is never collected again: a lane's
+            # collections then do not touch (and copy) those pages.
+            gc.collect()
+            gc.freeze()
+            graded = 0
+            while True:
+                try:
+                    task = recv(tasks_in)
+                except EOFError:
+                    break
+                if task is None:
+                    break
+                try:
+                    if graded:  # what the previous student left (a fresh slot is clean)
+                        sandbox.reset(slot)
+                        plugin.server = state["server"] = sandbox.server(slot)  # a reset
+                        # may have had to replace it
+                    graded += 1
+                    grade_student(task, work, target, session, plugin, streamer, collected,
+                                  results_out)
+                except Exception:  # ours: report it, and let the parent start a fresh slot
+                    send(results_out, {"kind": "failed", "student": task["student"],
+                                       "error": traceback.format_exc(limit=8)[-MESSAGE_CAP:]})
+                    state["code"] = 70
+                    break
+
+        streamer = Streamer(target, lambda row: None,
+                            server_dead=lambda: not state["server"].alive())
+        serve_suites(target, ids, loop, server=server, timeout=timeout,
+                     mistakes=known_mistakes(target, ids), plugins=[streamer])
+        server = state["server"]
+        code = state["code"]
     except BaseException:  # noqa: B036 - a slot must never return into the parent's code
         code = 70
         with contextlib.suppress(Exception):  # say why (a sandbox that cannot start, say)

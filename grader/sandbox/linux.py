@@ -1,14 +1,16 @@
 """The Linux sandboxes: `bwrap` (bubblewrap, the default of `grader batch`) and `unshare`.
 
 bwrap: each slot's fork-server runs inside ``bwrap`` started as the slot's own unprivileged
-uid (``uid_base + slot``), with every namespace unshared (no network, its own pid
-namespace, no new user namespaces inside), the system directories and the runtime
-(`grader sandbox setup`) bound read-only, the slot's work directory bound read-write at the
-same path as on the host, and ``/tmp`` the slot's own directory. As root, each slot is a
-size-capped tmpfs mounted on the host (bwrap 0.8 has no ``--size``) holding ``work/`` and
-``tmp/``; without it, plain directories bounded per file by RLIMIT_FSIZE only. Rlimits are
-set before exec: RLIMIT_NPROC counts every process of the slot's uid, which is what bounds
-a fork bomb on a host with cgroup v1 only; RLIMIT_AS, RLIMIT_CPU, RLIMIT_FSIZE, no core.
+uid (the first free ones from ``uid_base``, each claimed with a lock file for the life of
+the batch, so two batches on one host never share a uid), with every namespace
+unshared (no network, its own pid namespace, no new user namespaces inside), the system
+directories and the runtime (`grader sandbox setup`) bound read-only, the slot's work
+directory bound read-write at the same path as on the host, and ``/tmp`` the slot's own
+directory. As root, each slot is a size-capped tmpfs mounted on the host (bwrap 0.8 has
+no ``--size``) holding ``work/`` and ``tmp/``; without it, plain directories bounded per
+file by RLIMIT_FSIZE only. Rlimits are set before exec: RLIMIT_NPROC counts every process
+of the slot's uid, which is what bounds a fork bomb on a host with cgroup v1 only;
+RLIMIT_AS, RLIMIT_CPU, RLIMIT_FSIZE, no core.
 
 unshare (weaker, only when named): ``unshare --net --pid --fork --mount`` as root, then
 ``setpriv`` to the slot uid, with the same rlimits; the host's files stay visible (as far as
@@ -22,6 +24,7 @@ empties the work and tmp directories. `close` kills everything, unmounts, remove
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import os
 import resource
 import shutil
@@ -37,6 +40,8 @@ from grader.sandbox.base import Sandbox, SandboxError
 from grader.worker.client import SINGLE_THREAD_ENV, ForkServerClient, Launcher
 
 UID_BASE = 61000
+UID_SPAN = 1000  # uids from uid_base on that a sandbox may claim for its slots
+UID_LOCKS = Path("/var/tmp/edrill-uid-locks")  # one lock file per claimed uid
 DEFAULT_SLOTS_PARENT = Path("/var/tmp")
 SANDBOX_ENV = {**SINGLE_THREAD_ENV, "PATH": "/usr/bin:/bin", "HOME": "/tmp", "TMPDIR": "/tmp",
                "LANG": "C.UTF-8", "PYTHONDONTWRITEBYTECODE": "1"}
@@ -112,6 +117,36 @@ def kill_uid(uid: int) -> None:
         finally:
             os._exit(0)
     os.waitpid(pid, 0)
+
+
+def claim_uids(first: int, count: int, locks: Path = UID_LOCKS) -> tuple[list[int], list[int]]:
+    """`count` slot uids from `first` on that no other sandbox on this host holds: each is
+    claimed with an exclusive lock on `locks/<uid>.lock`, held (by the returned open
+    descriptors) as long as this batch lives. Two batches sharing a uid would kill each
+    other's workers (a reset kills every process of the slot's uid) and share one
+    RLIMIT_NPROC. Processes a dead batch left under a claimed uid are killed first."""
+    locks.mkdir(mode=0o700, parents=True, exist_ok=True)
+    uids: list[int] = []
+    fds: list[int] = []
+    for uid in range(first, first + UID_SPAN):
+        if len(uids) == count:
+            break
+        fd = os.open(locks / f"{uid}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        if uid_processes(uid):  # left behind by a batch that was killed
+            kill_uid(uid)
+        uids.append(uid)
+        fds.append(fd)
+    if len(uids) < count:
+        for fd in fds:
+            os.close(fd)
+        raise SandboxError(f"no {count} free slot uids from {first} to {first + UID_SPAN - 1}: "
+                           f"other batches hold them (lock files in {locks})")
+    return uids, fds
 
 
 CGROUP_ROOT = Path("/sys/fs/cgroup")
@@ -233,6 +268,7 @@ class LinuxSandbox(Sandbox):
         parent = DEFAULT_SLOTS_PARENT if root is None else root
         parent.mkdir(parents=True, exist_ok=True)
         sweep_stale(parent)
+        self.uids, self._uid_locks = claim_uids(uid_base, slots)
         super().__init__(slots, Path(tempfile.mkdtemp(prefix="edrill-slots-", dir=parent)))
         self._own_root = True
         os.chmod(self.root, 0o711)  # the slot uids pass through to their own dirs only
@@ -245,7 +281,7 @@ class LinuxSandbox(Sandbox):
 
     # -- layout
     def uid(self, slot: int) -> int:
-        return self.uid_base + slot
+        return self.uids[slot]
 
     def slot_dir(self, slot: int) -> Path:
         return self.root / f"slot{slot}"
@@ -411,6 +447,10 @@ class LinuxSandbox(Sandbox):
                                capture_output=True, check=False)
             remove_cgroups(self.cgroups.get(slot, []))
         shutil.rmtree(self.root, ignore_errors=True)
+        for fd in self._uid_locks:  # the uids are free for the next batch
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._uid_locks = []
 
 
 def open_linux_sandbox(mode: str, slots: int, runtime: Path | None = None,

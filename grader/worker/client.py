@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -36,6 +37,15 @@ SINGLE_THREAD_ENV = {
     "PYTHONHASHSEED": "0",
 }
 SIGNAL_NAMES = {int(s): s.name for s in signal.Signals}
+# The per-call clock (`CallClock`): a call over its timeout S of wall time is cut, unless
+# it was slow because it waited for a CPU (other students' code on a busy machine): then it
+# runs on until it has had CPU_FLOOR × S seconds of CPU, or would be over S even without
+# the waiting, or reaches BACKSTOP × S of wall time. The course's honest calls need far
+# less: at most 4 % of their timeout in CPU time (0.04 s of 3 s; the LSTM memory task
+# 0.73 s of its 20 s), so S/10 leaves them a margin of 2.5x to 7x on a slower machine,
+# while a loop on a busy machine costs S/10 of CPU instead of S.
+CPU_FLOOR = 0.1
+BACKSTOP = 10.0
 
 
 class WorkerGone(Exception):
@@ -178,11 +188,41 @@ class ForkServerClient:
         return f"{what}{': ' + err.strip() if err.strip() else ''}"
 
     def request(self, message: dict, fds: list[int] = (), timeout: float = 30.0) -> dict:
-        self.notify(message, fds)
-        reply = self._recv(timeout)
+        """Send a request and wait for its answer, which comes back on a socket made for
+        this request alone (sent along with it): processes sharing this fork-server (a
+        slot's lanes) never read each other's answers."""
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        try:
+            try:
+                self.notify(dict(message, reply_fd=True), [*fds, theirs.fileno()])
+            finally:
+                theirs.close()
+            ours.settimeout(timeout)
+            try:
+                data = ours.recv(64 * 1024)
+            except TimeoutError:
+                raise ForkServerError(self._failure("the fork-server did not answer")) from None
+            except OSError as err:
+                raise ForkServerError(self._failure(f"the fork-server is gone ({err})")
+                                      ) from None
+        finally:
+            ours.close()
+        if not data:  # it ended with our socket unanswered
+            raise ForkServerError(self._failure("the fork-server has ended"))
+        reply = json.loads(data)
         if "error" in reply:
             raise ForkServerError(reply["error"])
         return reply
+
+    def wait_ready(self) -> None:
+        """Wait until the fork-server has started (its `ready` message); done by the
+        process that started it before it forks lanes that share it."""
+        if not self.ready:
+            if self.launcher is not None:
+                self._await_sandboxed_ready()
+            else:
+                self._recv(timeout=60.0)  # {"ready": true}
+            self.ready = True
 
     def shutdown(self) -> None:
         """Ask the fork-server to stop its workers and quit (any process may do this)."""
@@ -205,16 +245,88 @@ class ForkServerClient:
 
     def notify(self, message: dict, fds: list[int] = ()) -> None:
         """Send a request (with `reply: false` it gets no answer)."""
-        if not self.ready:
-            if self.launcher is not None:
-                self._await_sandboxed_ready()
-            else:
-                self._recv(timeout=60.0)  # {"ready": true}
-            self.ready = True
+        self.wait_ready()
         try:
             socket.send_fds(self.ctrl, [json.dumps(message).encode()], list(fds))
         except OSError as err:
             raise ForkServerError(self._failure(f"the fork-server is gone ({err})")) from None
+
+
+def sched_stats(pid: int) -> tuple[float, float] | None:
+    """(seconds on a CPU, seconds waiting in a run queue) of `pid`'s main thread, from
+    /proc/<pid>/schedstat (Linux); None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/schedstat", "rb") as f:
+            run, wait = f.read().split()[:2]
+        return int(run) / 1e9, int(wait) / 1e9
+    except (OSError, ValueError):
+        return None
+
+
+def host_pid_of(root: int, nspid: int) -> int | None:
+    """The host pid of the process under `root` whose pid in its own (innermost) pid
+    namespace is `nspid` (a sandboxed worker), from /proc; None if there is none."""
+    todo, seen = [root], 0
+    while todo and seen < 4096:
+        pid = todo.pop()
+        seen += 1
+        try:
+            for tid in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{tid}/children") as f:
+                    todo.extend(int(c) for c in f.read().split())
+        except OSError:
+            continue
+        if pid == root:
+            continue
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("NSpid:"):
+                        if int(line.split()[-1]) == nspid:
+                            return pid
+                        break
+        except (OSError, ValueError):
+            continue
+    return None
+
+
+class CallClock:
+    """Decides when a call into a worker is over its time, fairly on a busy machine.
+
+    The limit S is wall-clock: code that loops, sleeps or blocks is cut after S seconds,
+    as before. But many workers share the cores (slots, and lanes within a slot), and an
+    honest call that only waited for a CPU must not be cut for it: when S has passed, the
+    worker's scheduler statistics (/proc/<pid>/schedstat: time on a CPU, time waiting in
+    a run queue) are read, and the call is given more time while (a) it would still be
+    under S had it never waited for a CPU, and (b) it has had less than CPU_FLOOR × S
+    seconds of CPU time. So a call needing up to S/10 s of CPU is never cut because other
+    code kept the cores busy; a loop is cut after S seconds of wall time and at least
+    S/10 s of CPU. BACKSTOP × S of wall time ends any call. Where the statistics cannot be
+    read (not Linux), the limit is plain wall-clock.
+    """
+
+    def __init__(self, timeout: float, pid: int | None) -> None:
+        self.timeout = timeout
+        self.pid = pid
+        self.start = time.monotonic()
+        self.base = sched_stats(pid) if pid is not None else None
+
+    def more_time(self) -> float | None:
+        """Seconds to wait before looking again, or None: the call is over its time."""
+        if self.base is None:
+            return None
+        now = sched_stats(self.pid)
+        if now is None:
+            return None
+        elapsed = time.monotonic() - self.start
+        cpu = now[0] - self.base[0]
+        waited = now[1] - self.base[1]
+        left = min(self.timeout - (elapsed - waited),  # over S even without the waiting
+                   CPU_FLOOR * self.timeout - cpu,  # it had its share of CPU
+                   BACKSTOP * self.timeout - elapsed)
+        if left <= 0:
+            return None
+        return max(0.02, left)  # neither can come sooner than this
 
 
 class WorkerProcess:
@@ -248,6 +360,7 @@ class WorkerProcess:
         self.channel = Channel(ours)
         self.alive = True
         self._pid: int | None = None
+        self._host_pid: int | None = None  # 0: not found
 
     @property
     def pid(self) -> int:
@@ -279,7 +392,8 @@ class WorkerProcess:
             raise WorkerGone(self.end(kill=False)) from None
 
     def receive(self, timeout: float) -> tuple[dict, list[np.ndarray]]:
-        """The next reply; a worker that gives none within `timeout` seconds is killed."""
+        """The next reply; a worker that gives none within `timeout` seconds (by its
+        `CallClock`) is killed."""
         from grader.worker.protocol import ChannelClosed, ChannelTimeout
 
         if not self.alive:
@@ -288,11 +402,43 @@ class WorkerProcess:
         try:
             if self._pid is None:
                 self._pid = self._hello(deadline)
-            return self.channel.recv(deadline)
+            clock = CallClock(timeout, self.host_pid())
+            while not self._readable(deadline):
+                more = clock.more_time()
+                if more is None:
+                    raise ChannelTimeout("over its time")
+                deadline = time.monotonic() + more
+            # the answer has begun: a large one may take a moment to arrive in full
+            return self.channel.recv(max(deadline, time.monotonic() + 0.5))
         except ChannelTimeout:
             raise WorkerGone(self.end(kill=True), timed_out=True) from None
         except ChannelClosed:
             raise WorkerGone(self.end(kill=False)) from None
+
+    def _readable(self, deadline: float) -> bool:
+        """Wait until the worker's channel has something to read (or was closed)."""
+        poller = select.poll()
+        poller.register(self.channel.sock.fileno(), select.POLLIN | select.POLLHUP)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            try:
+                if poller.poll(left * 1000):
+                    return True
+            except InterruptedError:
+                continue
+
+    def host_pid(self) -> int | None:
+        """The worker's pid as this process sees it (found once under the sandbox's
+        launcher when the worker lives in another pid namespace)."""
+        if self._host_pid is None and self._pid is not None:
+            launcher = self.server.launcher
+            if launcher is None or not launcher.pid_namespace:
+                self._host_pid = self._pid
+            else:
+                self._host_pid = host_pid_of(self.server.proc.pid, self._pid) or 0
+        return self._host_pid or None
 
     def end(self, kill: bool = True, wait: bool = True) -> dict:
         """Stop the worker (and everything it started); say how it ended.

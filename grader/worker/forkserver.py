@@ -4,9 +4,14 @@ A cold Python with numpy costs ~0.2 s; a fork of a process that already holds nu
 ~2 ms (GRADING.md). The fork-server never runs student code itself. It answers requests
 on a datagram control socket from the trusted process:
 
-- ``fork`` (with one socket attached as SCM_RIGHTS): fork a worker that serves on it;
+- ``fork`` (with one socket attached as SCM_RIGHTS): fork a worker that serves on it
+  (its first message, a hello with its pid, is the answer: the fork-server sends none);
 - ``kill``: SIGKILL the worker's process group, reap it, sweep its orphans;
 - ``reap``: wait (briefly) for a worker that ended by itself and report how it ended.
+
+A request that wants an answer carries, as its last attached descriptor, a socket of its
+own for the reply (``reply_fd``): several trusted processes (a slot's lanes) may share one
+fork-server, and their replies must not cross on the one control socket.
 
 It sets itself as child subreaper (Linux), so a student's double-forked or `setsid()`
 process that escapes the worker's process group is re-parented here and killed in the
@@ -53,8 +58,16 @@ class ForkServer:
         self.ctrl = ctrl
         self.workers: dict[int, dict | None] = {}  # pid -> exit status once reaped
 
-    def reply(self, message: dict) -> None:
-        self.ctrl.send(json.dumps(message).encode())
+    def reply(self, message: dict, to: socket.socket | None = None) -> None:
+        """Answer on the request's own reply socket (closed after), else on the control
+        socket (only the start-up `ready` goes there)."""
+        data = json.dumps(message).encode()
+        if to is None:
+            self.ctrl.send(data)
+            return
+        with contextlib.suppress(OSError):  # the asker may be gone: nothing to answer
+            to.send(data)
+        to.close()
 
     def collect(self) -> None:
         """Reap every child that has ended; remember how the workers ended."""
@@ -119,14 +132,22 @@ class ForkServer:
         self.workers.pop(pid, None)
         return {"pid": pid, "status": status, "killed": killed}
 
-    def fork(self, spec: dict, fd: int, log_fd: int | None = None) -> int:
+    def fork(self, spec: dict, fd: int, log_fd: int | None = None,
+             reply_to: socket.socket | None = None) -> int:
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:  # the worker
             code = 0
             try:
                 self.ctrl.close()
+                if reply_to is not None:
+                    reply_to.close()
                 os.setsid()
                 _prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+                if os.getppid() != parent:
+                    # the fork-server died before the line above: this worker would live on
+                    # under whoever adopted it (a name a student could signal); it must not
+                    os._exit(70)
                 from grader.worker import child
 
                 child.start(socket.socket(fileno=fd), spec, log_fd)
@@ -149,7 +170,14 @@ class ForkServer:
                 break
             if not data:
                 break
-            request = json.loads(data)
+            try:
+                request = json.loads(data)
+            except ValueError:
+                request = {}
+            to = None
+            if request.get("reply_fd") and fds:  # the asker's own socket for the answer
+                to = socket.socket(fileno=fds.pop())
+            wants = to is not None
             op = request.get("op")
             if op == "fork":
                 # one socket, and the open log file when the trusted side sends it (sandbox)
@@ -158,28 +186,34 @@ class ForkServer:
                 if len(fds) != wanted:
                     for fd in fds:
                         os.close(fd)
-                    if request.get("reply", True):
-                        self.reply({"error": "fork needs exactly one socket"})
+                    if wants:
+                        self.reply({"error": "fork needs exactly one socket"}, to)
                     continue
                 try:
-                    pid = self.fork(request["spec"], fds[0], fds[1] if wanted == 2 else None)
+                    pid = self.fork(request["spec"], fds[0], fds[1] if wanted == 2 else None,
+                                    to)
                 except OSError as err:  # no fork (a process limit): the worker never says hello
                     for fd in fds:
                         os.close(fd)
-                    if request.get("reply", True):
-                        self.reply({"error": f"fork failed: {err}"})
+                    if wants:
+                        self.reply({"error": f"fork failed: {err}"}, to)
                     continue
-                if request.get("reply", True):
-                    self.reply({"pid": pid})
+                if wants:
+                    self.reply({"pid": pid}, to)
             elif op in ("kill", "reap"):
+                for fd in fds:
+                    os.close(fd)
                 outcome = self.finish(int(request["pid"]), op == "kill",
                                       float(request.get("wait", 1.0)))
-                if request.get("reply", True):
-                    self.reply(outcome)
+                if wants:
+                    self.reply(outcome, to)
             elif op == "quit":
                 break
             else:
-                self.reply({"error": f"unknown op {op!r}"})
+                for fd in fds:
+                    os.close(fd)
+                if wants:
+                    self.reply({"error": f"unknown op {op!r}"}, to)
         for pid in list(self.workers):
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(pid, signal.SIGKILL)

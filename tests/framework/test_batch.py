@@ -7,6 +7,7 @@ SQLite files.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -442,11 +443,135 @@ def test_over_the_wall_limit_the_slot_is_killed_with_its_tree_and_the_rest_is_ti
     summary = batch(subs, db, "--slots", "1", "--timeout", "60", "--submission-timeout", "20")
     assert summary["graded_students"] == 2
     results = rows(db)[0]
-    assert results["a-slow", "conv_output_size"]["status"] == "passed"  # done before: kept
-    for ex in ("gradient_clipping", "embedding"):
-        assert results["a-slow", ex]["status"] == "timeout"
-        assert "wall limit of 20 s" in results["a-slow", ex]["message"]
+    # the student's exercises run in parallel lanes: the others finished and are kept
+    for ex in ("conv_output_size", "embedding"):
+        assert results["a-slow", ex]["status"] == "passed"
+    assert results["a-slow", "gradient_clipping"]["status"] == "timeout"
+    assert "wall limit of 20 s" in results["a-slow", "gradient_clipping"]["message"]
     assert results["b-good", "conv_output_size"]["status"] == "passed"  # a fresh slot
     daemon = int(pidfile.read_text())
     assert not Path(f"/proc/{daemon}").exists() or \
         Path(f"/proc/{daemon}/stat").read_text().rsplit(")", 1)[-1].split()[0] == "Z"
+
+
+ORPHAN_ATTACK = '''
+import os, signal, time
+
+
+def _attack():
+    """Leave a setsid() grandchild behind, then kill the fork-server: the worker dies with
+    it (parent-death signal), the grandchild is adopted by the nearest subreaper above.
+    There it notes who adopted it and tries `killpg(getppid())` and `kill(getppid())`."""
+    worker = os.getpid()
+    if os.fork() == 0:  # a parent-death signal is not inherited: this one lives on
+        try:
+            os.setsid()
+            for _ in range(1000):
+                if os.getppid() != worker:
+                    break
+                time.sleep(0.01)
+            time.sleep(0.3)  # until the fork-server's own end has been dealt with
+            adopter = os.getppid()
+            with open({record!r}, "w") as f:
+                f.write(f"{{adopter}} {{os.getpgid(adopter)}}")
+            for send in (os.killpg, os.kill):
+                try:
+                    send(adopter, signal.SIGKILL)
+                except OSError:
+                    pass
+        finally:
+            os._exit(0)
+    os.kill(os.getppid(), signal.SIGKILL)  # the fork-server
+
+
+_original = conv_output_size
+
+
+def conv_output_size(*args, **kwargs):
+    _attack()
+    return _original(*args, **kwargs)
+'''
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_an_orphan_of_a_killed_fork_server_cannot_reach_the_batch(tmp_path):
+    """Regression (a red-team run SIGKILLed after 23 s): a student's process that outlived
+    its fork-server was adopted by the batch's parent (the subreaper) and killed it with
+    `killpg(getppid())`. Each slot now leads its own session and adopts its own orphans:
+    the worst such a process reaches is its own slot, and the batch goes on."""
+    subs = tmp_path / "subs"
+    write_student(subs / "a-orphan", "good", EXERCISES[:1])
+    record = tmp_path / "adopter.txt"
+    path = subs / "a-orphan" / "conv_output_size.py"
+    path.write_text(path.read_text(encoding="utf-8")
+                    + ORPHAN_ATTACK.format(record=str(record)), encoding="utf-8")
+    write_student(subs / "b-good", "good")
+    db = tmp_path / "g.sqlite"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "grader.cli.instructor", "--course", str(ROOT), "batch",
+         str(subs), "--db", str(db), "--sandbox", "none", "--slots", "1", "--json",
+         "--quiet"], cwd=tmp_path, env=dict(os.environ, EDRILL_LANG="en"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        start_new_session=True)  # the batch leads its group, as from a shell
+    try:
+        out, err = proc.communicate(timeout=240)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode in (0, 3), f"the batch was killed ({proc.returncode}): {err}"
+    adopter, group = map(int, record.read_text().split())
+    assert adopter != proc.pid and group != proc.pid, (adopter, group, proc.pid)
+    summary = json.loads(out)
+    assert summary["graded_students"] == 2
+    results = rows(db)[0]
+    assert {results["b-good", ex]["status"] for ex in EXERCISES} == {"passed"}
+    assert results["a-orphan", "conv_output_size"]["score"] == 0
+
+
+LOOPERS = 5
+HEAVY = ["lstm_cell", "simple_rnn_binary_addition", "gru_update", "batchnorm_backward",
+         "two_layer_net_training", "momentum", "adam", "rmsprop"]
+LOOP_EVERY_FUNCTION = '''
+
+import types as _types
+
+for _name, _value in list(globals().items()):  # every function of the module loops
+    if isinstance(_value, _types.FunctionType) and not _name.startswith("_"):
+        def _looping(*args, **kwargs):
+            while True:
+                pass
+        globals()[_name] = _looping
+'''
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="needs CPU affinity")
+def test_honest_heavy_exercises_pass_on_a_saturated_core_next_to_loopers(tmp_path):
+    """Fairness of the per-call clock: the whole batch on ONE core, four slots with their
+    lanes, five students whose every function loops beside an honest student with the
+    course's heaviest training runs, with a per-call timeout of 1 s. The honest calls wait
+    for the core longer than their wall timeout; they are not cut for it (the clock gives
+    a call that only waited more time, up to S/10 of CPU), while every loop is still cut.
+    (test_worker's busy-core test shows the clock itself against a plain wall clock.)"""
+    subs = tmp_path / "subs"
+    write_student(subs / "honest", "good", HEAVY)
+    for k in range(LOOPERS):
+        write_student(subs / f"loop{k}", "good", HEAVY)
+        for path in (subs / f"loop{k}").iterdir():
+            path.write_text(path.read_text(encoding="utf-8") + LOOP_EVERY_FUNCTION,
+                            encoding="utf-8")
+    db = tmp_path / "g.sqlite"
+    core = min(os.sched_getaffinity(0))
+    proc = subprocess.run(
+        [sys.executable, "-m", "grader.cli.instructor", "--course", str(ROOT), "batch",
+         str(subs), "--db", str(db), "--sandbox", "none", "--slots", "4", "--timeout", "1",
+         "--submission-timeout", "600", "--json", "--quiet"],
+        cwd=tmp_path, env=dict(os.environ, EDRILL_LANG="en"), capture_output=True,
+        text=True, timeout=900, preexec_fn=lambda: os.sched_setaffinity(0, {core}))
+    assert proc.returncode == 0, proc.stderr
+    results = rows(db)[0]
+    honest = {ex: (results["honest", ex]["status"], results["honest", ex]["message"])
+              for ex in HEAVY}
+    assert all(status == "passed" for status, _ in honest.values()), honest
+    for k in range(LOOPERS):
+        statuses = [results[f"loop{k}", ex]["status"] for ex in HEAVY]
+        assert statuses.count("timeout") >= 4, statuses  # (methods of classes do not loop)

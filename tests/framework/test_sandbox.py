@@ -415,3 +415,34 @@ def test_a_runtime_below_tmp_is_refused_with_the_fix(tmp_path):
     with pytest.raises(RuntimeError, match="below /tmp"):
         rt.setup(tmp_path / "rt")
     assert rt.placement_problem(rt.DEFAULT_RUNTIME) is None
+
+
+def test_two_sandboxes_on_one_host_never_share_a_slot_uid(sandbox, runtime):
+    """Regression (bwrap benchmark runs failing with "the worker ended during the check"):
+    two batches at once both used uids 61000+slot, and one's reset (which kills every
+    process of a slot's uid) killed the other's workers. Each sandbox now claims its uids
+    with a lock for its whole life; a closed one frees them."""
+    other = open_sandbox("bwrap", 2, runtime=runtime, uid_base=TEST_UID_BASE,
+                         limits=Limits(nproc=32, tmpfs_size=32 * 1024**2))
+    try:
+        mine = {sandbox.uid(0), sandbox.uid(1)}
+        theirs = {other.uid(0), other.uid(1)}
+        assert not mine & theirs, (mine, theirs)
+        session = probe(other, 0)
+        keep = probe(sandbox, 0)
+        try:
+            assert keep.module.ids()[0] == sandbox.uid(0)
+            assert session.module.ids()[0] == other.uid(0)
+            other.reset(0)  # kills every process of its slot's uid: none of ours
+            assert keep.module.ids()[0] == sandbox.uid(0)  # the same worker answers
+        finally:
+            session.close()
+            keep.close()
+    finally:
+        other.close()
+    again = open_sandbox("bwrap", 2, runtime=runtime, uid_base=TEST_UID_BASE,
+                         limits=Limits(nproc=32, tmpfs_size=32 * 1024**2))
+    try:
+        assert {again.uid(0), again.uid(1)} == theirs  # freed when `other` closed
+    finally:
+        again.close()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import numpy as np
@@ -160,3 +164,108 @@ def test_an_import_failure_is_remembered(server, tmp_path):
         assert s.generation == 1  # the second call did not start another worker
     finally:
         s.close()
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux")
+def test_a_worker_whose_fork_server_died_before_it_was_set_up_never_runs(tmp_path):
+    """Regression: a worker forked just before its fork-server was killed (by another
+    exercise of the same student) had no parent-death signal yet, lived on under whoever
+    adopted it and ran the student's code there. It must end instead of saying hello."""
+    import os
+    import socket
+    import time
+
+    from grader.worker import forkserver
+
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    ctrl, ctrl_theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+    pid = os.fork()
+    if pid == 0:  # plays the fork-server, and dies right after forking the worker
+        try:
+            ours.close()  # the worker must hold no end of the test's side
+            ctrl.close()
+            me = os.getpid()
+            real = forkserver._prctl
+
+            def late(option: int, value: int) -> None:  # the worker is slow to set it up
+                if option == forkserver.PR_SET_PDEATHSIG:
+                    deadline = time.monotonic() + 10
+                    while os.getppid() == me and time.monotonic() < deadline:
+                        time.sleep(0.01)
+                real(option, value)
+
+            forkserver._prctl = late
+            spec = {"module_path": str(tmp_path / "m.py"), "module_name": "m",
+                    "student_dir": str(tmp_path), "log_path": str(tmp_path / "log")}
+            forkserver.ForkServer(ctrl_theirs).fork(spec, os.dup(theirs.fileno()))
+        finally:
+            os._exit(0)
+    os.waitpid(pid, 0)
+    theirs.close()
+    ctrl_theirs.close()
+    ours.settimeout(20)
+    try:
+        said = ours.recv(100)
+    finally:
+        ours.close()  # a worker that did say hello sees the end of its channel and ends
+        ctrl.close()
+    assert said == b"", f"the orphaned worker said hello: {said!r}"
+
+
+BUSY = '''
+import time
+
+def burn(seconds):
+    """Use `seconds` of CPU time (not wall time), whatever the machine's speed."""
+    start = time.process_time()
+    while time.process_time() - start < seconds:
+        pass
+    return True
+
+def spin():
+    while True:
+        pass
+'''
+
+
+@pytest.mark.skipif(not (hasattr(os, "sched_setaffinity")
+                         and Path("/proc/self/schedstat").exists()),
+                    reason="needs CPU affinity and /proc/<pid>/schedstat (Linux)")
+def test_a_call_that_only_waited_for_a_busy_core_is_not_cut(tmp_path):
+    """The per-call clock (CallClock): one core shared by 30 busy processes and the worker.
+    A call needing 0.12 s of CPU takes ~3.7 s of wall time there, over its 2 s timeout: it
+    only waited for the core, and it is under the CPU floor (S/10 = 0.2 s), so it is not
+    cut. A loop under the same contention is still cut. (A plain wall clock cuts both.)"""
+    core = min(os.sched_getaffinity(0))
+    mine = os.sched_getaffinity(0)
+    # each in a session of its own, as each worker is: with the scheduler's autogroups,
+    # sessions (not processes) share a core
+    hogs = [subprocess.Popen([sys.executable, "-c", "while True: pass"],
+                             preexec_fn=lambda: os.sched_setaffinity(0, {core}),
+                             start_new_session=True)
+            for _ in range(30)]
+    try:
+        os.sched_setaffinity(0, {core})  # the fork-server (and its workers) inherit it
+        try:
+            srv = ForkServerClient()
+            srv.wait_ready()
+        finally:
+            os.sched_setaffinity(0, mine)
+        path = tmp_path / "busy.py"
+        path.write_text(BUSY)
+        session = IsolatedSession(srv, path, "busy", tmp_path, timeout=2.0)
+        try:
+            start = time.monotonic()
+            assert session.module.burn(0.12) is True
+            waited = time.monotonic() - start
+            assert waited > 2.0, f"the core was not busy enough to test this ({waited:.2f} s)"
+            with pytest.raises(StudentTimeout):
+                session.module.spin()
+        finally:
+            session.close()
+            srv.close()
+    finally:
+        for hog in hogs:
+            hog.kill()
+        for hog in hogs:
+            hog.wait()
