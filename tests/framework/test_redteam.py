@@ -59,7 +59,7 @@ CALL_TIMEOUT = "3"
 SUBMISSION_TIMEOUT = "60"
 OUTPUT_CAP = 64 * 1024  # the most a stored `output` may hold (characters)
 LISTEN_PORT = 47999  # network_exfiltration tries 127.0.0.1:47999 of the host
-STORE_TABLES = {"runs", "results", "checks"}
+STORE_TABLES = {"runs", "results", "checks", "submissions", "overrides"}  # grader.batch.store
 # Lines an attack prints only when it got through (its own work dir and tmpfs excluded).
 ESCAPE_MARKERS = ("READ-ESCAPE", "PROC-ESCAPE", "WRITE-ESCAPE", "GRADEBOOK-ESCAPE",
                   "EXFIL-OK", "HARVESTED")
