@@ -42,14 +42,18 @@ def track(name: str, *, ja: str, en: str, log: bool = True) -> list[float]:
     sink = _sink.get()
     if sink is None:
         return []
+    curve = Curve(_unique(sink, name), {"ja": ja, "en": en}, [], log)
+    sink.append(curve)
+    return curve.values
+
+
+def _unique(sink: list[Curve], name: str) -> str:
     taken = {c.name for c in sink}
     unique, k = name, 0
     while unique in taken:
         k += 1
         unique = f"{name}#{k}"
-    curve = Curve(unique, {"ja": ja, "en": en}, [], log)
-    sink.append(curve)
-    return curve.values
+    return unique
 
 
 @contextlib.contextmanager
@@ -67,7 +71,9 @@ def emit(curves: list[Curve]) -> None:
     """Hand curves collected in an inner block to the enclosing one (if any)."""
     sink = _sink.get()
     if sink is not None:
-        sink.extend(curves)
+        for curve in curves:
+            curve.name = _unique(sink, curve.name.split("#")[0])
+            sink.append(curve)
 
 
 def safe(loss: Callable[[], Any]) -> float:
