@@ -193,6 +193,7 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
         isolation=isolation, timeout=timeout, controls=controls, record=record,
         record_got=record_got, mistakes=mistakes or {},
         hidden_dir=target.hidden_dir, seeds=dict(target.seeds),
+        curves_dir=target.recorded_dir or target.mistakes_dir,
     )
     plugin = EdrillPlugin(config, server)
     # --tb=no: the report is ours; pytest's own failure text (source of every traceback

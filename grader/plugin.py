@@ -29,6 +29,7 @@ from typing import Any
 import pytest
 
 from grader.checks import CHECK_MARK, CONTROL_MARK, CheckContext, CheckFailed, Mistake, current
+from grader.harness import curves as loss_curves
 from grader.i18n import Text, join, pick, tr
 from grader.reference import Recording, Reference, ReferenceError, reference_module
 from grader.verify import verified
@@ -43,6 +44,8 @@ from grader.worker.session import (
 )
 
 SUITE_PREFIX = "test_"
+CURVE_SITE = "@curve:"
+"""A recording's site `<check>::@curve:<name>` holds the reference's loss per step."""
 
 
 @dataclass
@@ -61,6 +64,8 @@ class GradingConfig:
     mistakes: dict[str, dict[str, list[Mistake]]] = field(default_factory=dict)
     hidden_dir: Path | None = None  # the hidden suites' folder, when they run
     seeds: dict[str, int] = field(default_factory=dict)  # exercise id -> seed of `rng`
+    # recordings whose reference loss curves the convergence checks' curves are shown against
+    curves_dir: Path | None = None
 
 
 @dataclass
@@ -78,6 +83,9 @@ class CheckResult:
     internal: bool = False
     seconds: float = 0.0
     hidden: bool = False  # from a hidden suite (tests/hidden/)
+    # the loss per step of the trainings a convergence check ran (grader.harness.curves):
+    # {"name", "title", "log", "student": {"steps", "values"}, "reference": same or None}
+    curves: list[dict] = field(default_factory=list)
 
     def as_json(self, lang: str) -> dict:
         out = {"name": self.name, "title": pick(self.title, lang), "kind": self.kind,
@@ -88,6 +96,10 @@ class CheckResult:
                 out[key] = getattr(self, key)
         if self.mistake:
             out["mistake"] = pick(self.mistake, lang)
+        if self.curves:
+            out["curves"] = [{"name": c["name"], "title": pick(c["title"], lang), "log": c["log"],
+                              "student": c["student"], "reference": c["reference"]}
+                             for c in self.curves]
         return out
 
 
@@ -178,6 +190,8 @@ class EdrillPlugin:
         self.order: list[str] = []  # the exercises in the order their suites run
         # what a closed worker of an exercise leaves to the next suite of that exercise
         self.carried: dict[str, tuple[Any, Any]] = {}
+        self.curves: dict[str, list[loss_curves.Curve]] = {}  # test nodeid -> its trainings
+        self.reference_curves: dict[str, dict[tuple[str, str], Any]] = {}  # exercise -> ...
 
     def pytest_configure(self, config: pytest.Config) -> None:
         register_markers(config)
@@ -307,7 +321,9 @@ class EdrillPlugin:
                            record=record)
         token = current.set(ctx)
         try:
-            return (yield)
+            with loss_curves.collecting() as tracked:
+                self.curves[item.nodeid] = tracked
+                return (yield)
         finally:
             current.reset(token)
             if session is not None:
@@ -358,7 +374,49 @@ class EdrillPlugin:
             result.got = extra.get("got")
             result.mistake = extra.get("mistake")
             result.internal = bool(extra.get("internal"))
+        tracked = self.curves.pop(item.nodeid, [])
+        if marker is not None and tracked:
+            result.curves = self.curves_of(run.id, item, tracked)
         run.checks.append(result)
+
+    def curves_of(self, ex: str, item: pytest.Item, tracked: list) -> list[dict]:
+        """The check's curves for the report, each beside the reference's run of the same
+        check (recorded by `grader build`, where the suites run on the solutions); while
+        recording, the curves are the reference's and go into the recording."""
+        import numpy as np
+
+        if self.config.record is not None and not self.is_hidden(item):
+            recording = self.config.record.setdefault(ex, Recording())
+            for curve in tracked:
+                recording.entries[f"{item.name}::{CURVE_SITE}{curve.name}"] = (
+                    CURVE_SITE, np.array(curve.values, dtype=np.float64))
+        known = {} if self.is_hidden(item) else self.recorded_curves(ex)
+        out = []
+        for curve in tracked:
+            reference = known.get((item.name, curve.name))
+            out.append({"name": curve.name, "title": curve.title, "log": curve.log,
+                        "student": loss_curves.sampled(curve.values),
+                        "reference": None if reference is None
+                        else loss_curves.sampled(list(reference))})
+        return out
+
+    def recorded_curves(self, ex: str) -> dict[tuple[str, str], Any]:
+        """(check, curve name) -> the reference's loss per step, from the recording."""
+        if ex not in self.reference_curves:
+            found: dict[tuple[str, str], Any] = {}
+            folder = self.config.curves_dir
+            path = folder / f"{ex}.npz" if folder is not None else None
+            if path is not None and path.is_file():
+                try:
+                    recording, _ = Recording.load(path)
+                except (OSError, ValueError, KeyError, ReferenceError):
+                    recording = Recording()  # a curve never decides a verdict
+                for site, (_digest, values) in recording.entries.items():
+                    check_name, _, rest = site.partition("::")
+                    if rest.startswith(CURVE_SITE):
+                        found[(check_name, rest[len(CURVE_SITE):])] = values
+            self.reference_curves[ex] = found
+        return self.reference_curves[ex]
 
 
 # ---------------------------------------------------------------------- entry point

@@ -40,7 +40,7 @@ from typing import Any
 import numpy as np
 
 from grader.checks import CheckFailed
-from grader.harness import memory_task
+from grader.harness import curves, memory_task
 from grader.harness.gradcheck import float64_args, loss_of
 from grader.worker.session import HarnessError
 
@@ -130,10 +130,11 @@ def _replay_trace(result: Any, kind: str, cell: Any, cell_backward: Any,
     the cells is checked against direct calls: the training replayed here with the claimed
     outputs (trusted code makes every input and every weight), then, per iteration, one
     direct call of each cell on the rows of all its time steps stacked into one batch."""
-    try:
-        weights, forward, backward = memory_task.replay(kind, result, seed=seed)
-    except ValueError as err:
-        _disagree(f"{err}")
+    with curves.collecting() as losses:  # the replay's losses: shown once every claim holds
+        try:
+            weights, forward, backward = memory_task.replay(kind, result, seed=seed)
+        except ValueError as err:
+            _disagree(f"{err}")
     for replayer, direct, part in ((forward, cell, "forward"),
                                    (backward, cell_backward, "backward")):
         per_row = memory_task.STACKING[kind][part][1]
@@ -150,6 +151,7 @@ def _replay_trace(result: Any, kind: str, cell: Any, cell_backward: Any,
                         else part_of.sum(axis=0))
                 if not _agrees(value, want):
                     _disagree(f"{replayer.what}, output {k + 1}, iteration {iteration}")
+    curves.emit(losses)
     return weights
 
 

@@ -4,6 +4,7 @@
     grade ID [ID ...]          grade just these
     grade --day 3              grade one day
     grade --json               only JSON on stdout (docs/json-schema.md)
+    grade --html [FILE]        also write a feedback page with the loss curves
     grade init DIR             make a workspace
     grade list                 the exercises and their status
     grade hint ID              the next hint
@@ -24,6 +25,7 @@ import importlib
 import sys
 from pathlib import Path
 
+from grader.cli import html
 from grader.cli.common import EXIT_OK, UsageError, add_lang, lang_of, run_main
 from grader.course import find_course, find_workspace
 from grader.i18n import default_lang, ljust, pick, tr, width
@@ -52,6 +54,7 @@ def grade_parser(lang: str) -> argparse.ArgumentParser:
                    help=_("grade only the exercises of this day"))
     p.add_argument("--json", action="store_true", help=_("write only the JSON report to stdout"))
     p.add_argument("--verbose", "-v", action="store_true", help=_("show every check"))
+    html.add_argument(p, _)
     p.add_argument("--timeout", type=float, default=3.0, metavar="S",
                    help=_("seconds allowed per call into your code (default 3)"))
     add_lang(p, _("language of every message: ja or en (default: from the locale or "
@@ -151,6 +154,7 @@ def cmd_grade(args: argparse.Namespace) -> int:
         lang = lang_of(args)
         target, ws = locate(args.workspace)
         ids = select(target, args.ids, args.day)
+        page = html.page_path(args.html, ws)
         report = grade_target(target, ids, lang=lang, timeout=args.timeout, server=server)
     finally:
         server.close()
@@ -172,6 +176,8 @@ def cmd_grade(args: argparse.Namespace) -> int:
         print(report.to_json())
     else:
         print(report.to_text(verbose=args.verbose))
+    if page is not None:
+        html.write_page(report, page, lang, quiet=args.json)
     return report.exit_code()
 
 

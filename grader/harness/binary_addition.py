@@ -36,6 +36,7 @@ from functools import cache
 
 import numpy as np
 
+from grader.harness import curves
 from grader.harness.validate import float_arrays
 
 BINARY_DIM = 8  # T
@@ -143,9 +144,11 @@ def train(grad_fn: GradFn, *, seed: int = 0, steps: int = STEPS,
     train_pairs = _split()[0]
     rng = np.random.default_rng(seed)
     params = init_params(seed)
+    losses = curves.track("loss", ja="ミニバッチの二乗誤差損失", en="mini-batch squared-error loss")
     for i in range(steps):
         pairs = train_pairs[rng.integers(0, len(train_pairs), BATCH_SIZE)]
         X, D = encode(pairs // LARGEST, pairs % LARGEST)  # (T, N, 2), (T, N, 1)
+        losses.append(curves.safe(lambda: loss(params, X, D)))  # noqa: B023 - called at once
         grads = float_arrays(grad_fn(params, X, D), PARAM_SHAPES,
                              f"at training step {i}, the gradients")
         for name in PARAM_SHAPES:

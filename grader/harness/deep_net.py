@@ -44,6 +44,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from grader.harness import curves
+
 N_PER_CLASS = 60
 CLASSES = 3
 NOISE = 0.15
@@ -133,10 +135,13 @@ def train(make_bn: Callable[..., object] | None, *, seed: int = 0,
         layers = [make_bn(np.ones(HIDDEN), np.zeros(HIDDEN), BN_MOMENTUM, BN_EPS)
                   for _ in range(DEPTH)]
     losses = np.empty(steps)
+    curve = curves.track("loss", ja="学習データの交差エントロピー損失",
+                         en="training cross-entropy loss")
     for step in range(steps):
         scores, inputs, pre_relu = _forward(params, layers, x, True)
         probs = _probabilities(scores)  # (N, 3)
         losses[step] = -np.mean(np.log(np.sum(probs * onehot, axis=1)))
+        curve.append(float(losses[step]))
         if not np.isfinite(losses[step]):
             raise ValueError(f"the training loss became {losses[step]} at step {step}")
         delta = (probs - onehot) / n  # d loss / d scores (N, 3)

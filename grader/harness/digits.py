@@ -34,6 +34,7 @@ from pathlib import Path
 
 import numpy as np
 
+from grader.harness import curves
 from grader.harness.validate import float_arrays
 
 DATA_PATH = Path(__file__).resolve().parent.parent / "data" / "digits.npz"
@@ -104,8 +105,12 @@ def train(step: StepFn, *, seed: int = 0, steps: int = STEPS,
     x_train, d_train = load("train")
     rng = np.random.default_rng(seed)
     network = init_network(seed)
+    losses = curves.track("loss", ja="ミニバッチの交差エントロピー損失",
+                          en="mini-batch cross-entropy loss")
     for i in range(steps):
         batch = rng.choice(len(x_train), BATCH_SIZE, replace=False)
+        losses.append(curves.safe(lambda b=batch: cross_entropy(network, x_train[b],
+                                                                d_train[b])))
         step(network, x_train[batch], d_train[batch], learning_rate)
         float_arrays(network, PARAM_SHAPES, f"after training step {i}", "network")
     return network
@@ -115,6 +120,16 @@ def train_weights(step: StepFn, *, seed: int = 0) -> dict[str, np.ndarray]:
     """Train (in the trusted process, with the student proxy) and return the plain arrays,
     judged with ``held_out_accuracy``."""
     return dict(train(step, seed=seed))
+
+
+def cross_entropy(network: dict[str, np.ndarray], x: np.ndarray, d: np.ndarray) -> float:
+    """The mean cross-entropy of the network's softmax on ``x`` against one-hot ``d``
+    (tracked per step for the feedback page)."""
+    z1 = np.maximum(x @ network["W1"] + network["b1"], 0.0)  # (n, H)
+    u2 = z1 @ network["W2"] + network["b2"]  # (n, 10)
+    u2 = u2 - u2.max(axis=1, keepdims=True)
+    log_y = u2 - np.log(np.sum(np.exp(u2), axis=1, keepdims=True))  # log softmax (n, 10)
+    return float(-np.sum(d * log_y) / x.shape[0])
 
 
 def predict(network: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:

@@ -60,6 +60,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from grader.harness import curves
+
 SEQ_LEN = 14  # T
 MAX_BIT_POSITION = 5
 """The bit to remember sits at a step drawn uniformly from ``0 .. MAX_BIT_POSITION``."""
@@ -310,6 +312,8 @@ def train_lstm(
     H, D, N = hidden, INPUT_SIZE, batch_size
     state_shapes = [(N, H), (N, H)]
     grad_shapes = [(N, D), (N, H), (N, H), (4 * H, D), (4 * H, H), (4 * H,)]
+    losses = curves.track("loss", ja="学習バッチの交差エントロピー損失",
+                          en="training batch cross-entropy loss")
     for iteration in range(iterations):
         xs, ts = _draw(rng, N, T)  # (N, T, D), (N,)
         W, U, b = (_frozen(params[key]) for key in ("W", "U", "b"))
@@ -329,7 +333,8 @@ def train_lstm(
                 )
             )
         _check_finite({"the final h": h, "the final c": c}, "lstm_cell", iteration)
-        _, dh, dW_out, db_out = _readout_loss(h, ts, params["W_out"], params["b_out"])
+        loss, dh, dW_out, db_out = _readout_loss(h, ts, params["W_out"], params["b_out"])
+        losses.append(loss)
 
         # backward through time
         grads = {"W": np.zeros_like(W), "U": np.zeros_like(U), "b": np.zeros_like(b)}
@@ -407,6 +412,8 @@ def train_gru(
     keys = _GRU_CELL_KEYS
     grad_shapes = [(N, D), (N, H)] + [params[key].shape for key in keys]
     grad_names = ["dx", "dh"] + ["d" + key for key in keys]
+    losses = curves.track("loss", ja="学習バッチの交差エントロピー損失",
+                          en="training batch cross-entropy loss")
     for iteration in range(iterations):
         xs, ts = _draw(rng, N, T)  # (N, T, D), (N,)
         weights = [_frozen(params[key]) for key in keys]
@@ -420,7 +427,8 @@ def train_gru(
             out = cell(x, h, *weights)
             h = _frozen(_check_array(out, (N, H), "h_new returned by gru", finite=False))
         _check_finite({"the final h": h}, "gru", iteration)
-        _, dh, dW_out, db_out = _readout_loss(h, ts, params["W_out"], params["b_out"])
+        loss, dh, dW_out, db_out = _readout_loss(h, ts, params["W_out"], params["b_out"])
+        losses.append(loss)
 
         # backward through time
         grads = {key: np.zeros_like(params[key]) for key in keys}
@@ -503,6 +511,8 @@ def train_rnn(
     optimizer = Adam(lr)
     H, N = hidden, batch_size
     keys = _RNN_CELL_KEYS
+    losses = curves.track("loss", ja="学習バッチの交差エントロピー損失",
+                          en="training batch cross-entropy loss")
     for _ in range(iterations):
         xs, ts = _draw(rng, N, T)  # (N, T, D), (N,)
         weights = [params[key] for key in keys]
@@ -514,7 +524,8 @@ def train_rnn(
             x = xs[:, t]  # (N, D)
             inputs.append((x, h))
             h = rnn_cell(x, h, *weights)
-        _, dh, dW_out, db_out = _readout_loss(h, ts, params["W_out"], params["b_out"])
+        loss, dh, dW_out, db_out = _readout_loss(h, ts, params["W_out"], params["b_out"])
+        losses.append(loss)
 
         # backward through time
         grads = {key: np.zeros_like(params[key]) for key in keys}

@@ -60,7 +60,7 @@ def loss(params: dict[str, np.ndarray]) -> float:
 def minimize(make_optimizer: Callable[..., object], kwargs: dict,
              steps: int = STEPS) -> dict:
     """Make ``make_optimizer(**kwargs)`` and step it ``steps`` times from ``START``."""
-    return optimizer_task.descend(make_optimizer, kwargs, steps, start(), gradients)
+    return optimizer_task.descend(make_optimizer, kwargs, steps, start(), gradients, loss)
 
 
 def distance(params: object) -> float:

@@ -18,6 +18,8 @@ from collections.abc import Callable
 
 import numpy as np
 
+from grader.harness import curves
+
 TARGET = {
     "W": np.array([[3.0, -2.0, 1.5], [-1.0, 2.5, 4.0]]),
     "b": np.array([-3.0, 0.5, 2.0]),
@@ -44,7 +46,7 @@ def loss(params: dict[str, np.ndarray]) -> float:
 
 def minimize(make_optimizer: Callable[..., object], kwargs: dict, steps: int) -> dict:
     """Make ``make_optimizer(**kwargs)`` and step it ``steps`` times from 0; the final params."""
-    return descend(make_optimizer, kwargs, steps, start(), gradients)
+    return descend(make_optimizer, kwargs, steps, start(), gradients, loss)
 
 
 def distance(params: object) -> float:
@@ -54,11 +56,18 @@ def distance(params: object) -> float:
 
 def descend(make_optimizer: Callable[..., object], kwargs: dict, steps: int,
             params: dict[str, np.ndarray],
-            grad: Callable[[dict[str, np.ndarray]], dict[str, np.ndarray]]) -> dict:
-    """``steps`` calls of ``optimizer.update(params, grad(params))`` from ``params``."""
+            grad: Callable[[dict[str, np.ndarray]], dict[str, np.ndarray]],
+            loss: Callable[[dict[str, np.ndarray]], float] | None = None) -> dict:
+    """``steps`` calls of ``optimizer.update(params, grad(params))`` from ``params``; the
+    ``loss`` of the params at each step is tracked for the feedback page (grader.harness.curves)."""
+    losses = curves.track("loss", ja="損失 f(params)", en="loss f(params)")
     optimizer = make_optimizer(**kwargs)
     for _ in range(steps):
+        if loss is not None:
+            losses.append(curves.safe(lambda: loss(params)))
         optimizer.update(params, grad(params))
+    if loss is not None:
+        losses.append(curves.safe(lambda: loss(params)))
     return {key: np.array(value) for key, value in params.items()}
 
 
@@ -82,7 +91,14 @@ def minimize_quadratic(optimizer: object, w0: np.ndarray, target: np.ndarray,
                        scales: np.ndarray, steps: int) -> np.ndarray:
     """``steps`` updates on f(w) = ½ Σ s_i (w_i − t_i)², gradient s ⊙ (w − t); returns w."""
     params = {"w": np.array(w0, dtype=np.float64)}
+    losses = curves.track("loss", ja="損失 f(w)", en="loss f(w)")
+
+    def loss() -> float:
+        return float(0.5 * np.sum(scales * (params["w"] - target) ** 2))
+
     for _ in range(steps):
+        losses.append(curves.safe(loss))
         grads = {"w": scales * (params["w"] - target)}
         optimizer.update(params, grads)
+    losses.append(curves.safe(loss))
     return params["w"]

@@ -39,6 +39,8 @@ from typing import Any
 
 import numpy as np
 
+from grader.harness import curves
+
 N_STATES = 6
 N_ACTIONS = 2  # 0 = left, 1 = right
 TERMINAL = (0, N_STATES - 1)
@@ -78,13 +80,17 @@ def learn(update: Callable[..., Any], *, seed: int = 0, steps: int = STEPS,
     rng = np.random.default_rng(seed)
     Q = np.zeros((N_STATES, N_ACTIONS))  # (S, A)
     s = int(rng.integers(1, N_STATES - 1))
+    errors = curves.track("error", ja="最適行動価値との差 max |Q − Q*|",
+                          en="distance to the optimal values max |Q − Q*|")
     for _ in range(steps):
+        errors.append(curves.safe(lambda: np.max(np.abs(Q - Q_STAR))))
         a = int(rng.integers(N_ACTIONS))
         r, s_next = move(s, a)
         update(Q, s, a, float(r), s_next, float(alpha), float(gamma))
         if not (type(Q) is np.ndarray and Q.shape == (N_STATES, N_ACTIONS)):
             raise ValueError("the update replaced or reshaped the table Q")
         s = int(rng.integers(1, N_STATES - 1)) if s_next in TERMINAL else s_next
+    errors.append(curves.safe(lambda: np.max(np.abs(Q - Q_STAR))))
     return np.array(Q, dtype=np.float64)
 
 
