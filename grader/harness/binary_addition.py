@@ -59,7 +59,10 @@ GradFn = Callable[[dict, np.ndarray, np.ndarray], object]
 
 
 def sigmoid(x: np.ndarray) -> np.ndarray:
-    return 1.0 / (1.0 + np.exp(-x))
+    """1 / (1 + e^(−x)); e^(−x) overflowing to inf (weights a wrong answer blew up) gives
+    exactly 0, which is the limit, so the overflow is not worth a warning."""
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-x))
 
 
 def to_bits(numbers: np.ndarray) -> np.ndarray:
