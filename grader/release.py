@@ -68,6 +68,8 @@ class Release:
     exercises: list[str]
     shipped: dict[str, list[str]] = field(default_factory=dict)  # ex -> checks in the bundle
     left_out: dict[str, list[str]] = field(default_factory=dict)  # ex -> public checks not
+    hints_left_out: dict[str, list[int]] = field(default_factory=dict)  # ex -> hint numbers
+    given: list[str] = field(default_factory=list)  # answers another exercise's code shows
 
 
 # ---------------------------------------------------------------------- the suite
@@ -90,8 +92,11 @@ def released_suite(source: str, drop: set[str]) -> str:
     return out.rstrip("\n") + "\n"
 
 
-def released_recording(path: Path, shipped: list[str], dest: Path) -> None:
-    """Copy a recording keeping only the sites of the checks shipped."""
+def released_recording(path: Path, shipped: list[str], dest: Path,
+                       answers: list[str] = ()) -> None:
+    """Copy a recording keeping only the sites of the checks shipped. The explanations of
+    recorded mistakes ("end with x[idx] = tmp_val") keep their advice but not the answer's
+    own text: each of `answers` becomes "…"."""
     recording, mistakes = Recording.load(path)
     index = Recording.read_index(path)
 
@@ -100,8 +105,18 @@ def released_recording(path: Path, shipped: list[str], dest: Path) -> None:
 
     kept = Recording({s: v for s, v in recording.entries.items() if ours(s)},
                      recording.inputs_digest)
-    kept_mistakes = {s: [[m.value, m.why] for m in found] for s, found in mistakes.items()
-                     if ours(s)}
+    def redacted(why):
+        if not isinstance(why, dict):
+            return why
+        out = {}
+        for lang, text in why.items():
+            for piece in sorted(answers, key=len, reverse=True):
+                text = text.replace(piece, "…")
+            out[lang] = text
+        return out
+
+    kept_mistakes = {s: [[m.value, redacted(m.why)] for m in found]
+                     for s, found in mistakes.items() if ours(s)}
     kept.save(dest, mistakes=kept_mistakes, seconds=index.get("seconds"))
 
 
@@ -135,7 +150,8 @@ def late_text(assignment: Assignment) -> dict | None:
 
 
 def make_release(course: Course, assignment: Assignment, out: Path, *,
-                 install: str | None = None, force: bool = False) -> Release:
+                 install: str | None = None, force: bool = False,
+                 allow_given: bool = False) -> Release:
     """Write the bundle to `out`. Without `install` (the README's install command) the
     bundle carries an edrill wheel built from this package, and the README installs it."""
     out = out.expanduser().absolute()
@@ -182,11 +198,17 @@ def make_release(course: Course, assignment: Assignment, out: Path, *,
             (meta_dir / SUITES / f"test_{ex.id}.py").write_text(
                 released_suite(source, drop), encoding="utf-8")
             released_recording(course.public_dir / RECORDED / f"{ex.id}.npz", shipped,
-                               meta_dir / RECORDED / f"{ex.id}.npz")
+                               meta_dir / RECORDED / f"{ex.id}.npz",
+                               answers=[piece for blank in ex.blanks
+                                        for piece in _answer_pieces(blank.answer)])
             public_points = sum(t.points for t in tests if t.name in shipped)
             unreleased = unreleased_checks(course, assignment, ex.id)
             meta = dict(ex.meta(), points=public_points,
                         requires=[r for r in ex.requires if r in assignment.exercises])
+            giving = hints_giving_the_answer(ex)  # a graded release keeps the answer back
+            if giving:
+                meta["hints"] = [h for k, h in enumerate(meta["hints"], 1) if k not in giving]
+                result.hints_left_out[ex.id] = giving
             metas.append(meta)
             rows.append({"id": ex.id, "title": ex.title,
                          "assignment_points": assignment.points[ex.id],
@@ -226,10 +248,17 @@ def make_release(course: Course, assignment: Assignment, out: Path, *,
             {"en": "", "ja": ""}, due=assignment.due.isoformat(), late=late_text(assignment),
             install=install, exercises=rows)
         (staging / README).write_text(readme, encoding="utf-8")
-        found = leaks(course, assignment, exercises, staging)
+        found, given = scan(course, assignment, exercises, staging)
         if found:
             raise ReleaseError("the release would give away what students must not get, so "
                                "nothing was written:\n  " + "\n  ".join(found[:20]))
+        if given and not allow_given:
+            raise ReleaseError(
+                "some exercises of the assignment show the answer of another one in their "
+                "own given code, so nothing was written:\n  " + "\n  ".join(given[:20])
+                + "\nfix: put the exercise whose answer is shown in an earlier assignment "
+                "(its due date first), or pass --allow-given-code to release it as it is")
+        result.given = given
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -248,35 +277,54 @@ def make_release(course: Course, assignment: Assignment, out: Path, *,
 
 # ---------------------------------------------------------------------- the leak scan
 def secret_strings(course: Course, assignment: Assignment, exercises: list[Exercise],
-                   shipped_text: str) -> list[tuple[str | None, str, str]]:
-    """(exercise, what, text) triples that must not appear in a release of `assignment`:
-    with an exercise, not in that exercise's files nor in the shared ones (a check name
-    is only a leak there: another exercise may ship a check of the same name); with None,
-    nowhere."""
-    out: list[tuple[str | None, str, str]] = []
+                   shipped_text: str) -> list[tuple[str | None, str, str, str | None]]:
+    """(scope, what, text, answer of) tuples that must not appear in a release of
+    `assignment`. With a scope exercise, not in that exercise's files nor in the shared ones
+    (a check name is only a leak there: another exercise may ship a check of the same
+    name); with None, nowhere. `answer of` names the exercise whose blank the text answers
+    (None for anything else)."""
+    out: list[tuple[str | None, str, str, str | None]] = []
     for ex in exercises:
         for blank in ex.blanks:
             for piece in _answer_pieces(blank.answer):
-                out.append((None, f"the answer of blank {blank.number} of {ex.id}", piece))
+                out.append((None, f"the answer of blank {blank.number} of {ex.id}", piece,
+                            ex.id))
         for test in suite_checks(course.suite(ex.id)):
             if test.kind == "check" and not assignment.released(ex.id, test.name):
-                out.append((ex.id, f"the left-out check {ex.id}.{test.name}", test.name))
+                out.append((ex.id, f"the left-out check {ex.id}.{test.name}", test.name,
+                            None))
         if has_hidden_suite(course, ex.id):
             path = hidden_suite(course, ex.id)
             for test in suite_checks(path):
-                out.append((ex.id, f"the hidden check {ex.id}.{test.name}", test.name))
+                out.append((ex.id, f"the hidden check {ex.id}.{test.name}", test.name, None))
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if (isinstance(node, ast.Constant) and isinstance(node.value, str)
                         and len(node.value.strip()) >= 12
                         and node.value.strip() not in shipped_text):
                     out.append((None, f"a string of tests/hidden/test_{ex.id}.py",
-                                node.value.strip()))
+                                node.value.strip(), None))
     return out
+
+
+def hints_giving_the_answer(ex: Exercise) -> list[int]:
+    """The hints (numbered from 1) whose text holds an answer of the exercise's blanks."""
+    pieces = [piece for blank in ex.blanks for piece in _answer_pieces(blank.answer)]
+    return [k for k, hint in enumerate(ex.hints, 1)
+            if any(piece in text for piece in pieces for text in hint.values())]
 
 
 def leaks(course: Course, assignment: Assignment, exercises: list[Exercise],
           folder: Path) -> list[str]:
     """What in `folder` a student release must not hold (empty: nothing)."""
+    return scan(course, assignment, exercises, folder)[0]
+
+
+def scan(course: Course, assignment: Assignment, exercises: list[Exercise],
+         folder: Path) -> tuple[list[str], list[str]]:
+    """(leaks, given): what `folder` must not hold, and the answers of one exercise that
+    another exercise's own files show (its given code builds on the first one's answer,
+    say: the LSTM stub calls a finished sigmoid). The second kind is the course's design,
+    not a fault of the release; the instructor decides (`--allow-given-code`)."""
     files = sorted(p for p in folder.rglob("*") if p.is_file())
     texts: dict[Path, str] = {}
     for path in files:
@@ -308,10 +356,16 @@ def leaks(course: Course, assignment: Assignment, exercises: list[Exercise],
         stem = path.stem.removeprefix("test_")
         return stem if stem in ids else None
 
-    for ex_id, what, text in secret_strings(course, assignment, exercises, shipped_public):
+    given = []
+    for ex_id, what, text, answer_of in secret_strings(course, assignment, exercises,
+                                                       shipped_public):
         for path in files:
             if ex_id is not None and owner(path) not in (None, ex_id):
                 continue
             if text in texts[path]:
-                found.append(f"{path.relative_to(folder)} holds {what}: {text[:60]!r}")
-    return found
+                finding = f"{path.relative_to(folder)} holds {what}: {text[:60]!r}"
+                if answer_of is not None and owner(path) not in (None, answer_of):
+                    given.append(finding)
+                else:
+                    found.append(finding)
+    return found, given

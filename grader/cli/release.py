@@ -1,6 +1,6 @@
 """`grader release ASSIGNMENT OUT`: write the student bundle of an assignment.
 
-    grader release ASSIGNMENT OUT [--install TEXT] [--force]
+    grader release ASSIGNMENT OUT [--install TEXT] [--force] [--allow-given-code]
 
 The bundle is a workspace with the assignment's stubs, its public checks and the recorded
 reference values they need, and a README with the two commands; nothing of `solutions/` or
@@ -28,6 +28,10 @@ def add_parser(sub) -> None:
                         "the README installs it)")
     r.add_argument("--force", action="store_true",
                    help="replace an earlier release in OUT")
+    r.add_argument("--allow-given-code", action="store_true",
+                   help="release even when an exercise's given code shows the answer of "
+                        "another exercise of the assignment (the course builds on earlier "
+                        "answers); the release lists each case")
 
 
 def cmd_release(args: argparse.Namespace) -> int:
@@ -39,7 +43,8 @@ def cmd_release(args: argparse.Namespace) -> int:
     try:
         assignment = load_assignment(course, args.assignment)
         result = make_release(course, assignment, args.out,
-                              install=args.install, force=args.force)
+                              install=args.install, force=args.force,
+                              allow_given=args.allow_given_code)
     except (AssignmentError, ReleaseError) as err:
         raise UsageError(str(err)) from None
     print(f"wrote the release of {assignment.id} to {result.path}")
@@ -47,7 +52,14 @@ def cmd_release(args: argparse.Namespace) -> int:
         left = result.left_out[ex_id]
         print(f"  {ex_id}: {len(result.shipped[ex_id])} public check(s) shipped"
               + (f"; left out: {', '.join(left)}" if left else ""))
-    print("checked: no answer text, solution file, left-out or hidden check in it")
+        if result.hints_left_out.get(ex_id):
+            print(f"    hint(s) {', '.join(map(str, result.hints_left_out[ex_id]))} left out: "
+                  "they give the answer")
+    for finding in result.given:
+        print(f"  note (--allow-given-code): {finding}")
+    print("checked: no answer text, solution file, left-out or hidden check in it"
+          + (" (but for the answers other exercises' given code shows, listed above)"
+             if result.given else ""))
     return EXIT_OK
 
 

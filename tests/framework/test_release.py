@@ -207,3 +207,31 @@ def test_the_leak_scan_finds_a_planted_solution_and_answer(release, tmp_path, co
     assert "notes.py is a solution file" in found
     assert "answer of blank 1 of lstm_cell" in found
     assert "hidden check gru_update.test_hidden_random_sizes" in found
+
+
+def test_given_code_that_shows_another_answer_needs_the_instructors_word(tmp_path, course):
+    """backprop_two_layer's given code holds a finished softmax: in one assignment with the
+    softmax exercise, that is the course's design, not a fault of the release — refused
+    until the instructor says so, then listed."""
+    spec = tmp_path / "day1-mix.toml"
+    spec.write_text('id = "day1-mix"\ntitle = "Day 1"\ndue = 2026-12-15T23:59:00+09:00\n'
+                    'exercises = ["softmax", "backprop_two_layer", "numerical_gradient"]\n',
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    refused = run_cli("grader", "release", str(spec), str(out), "--install", "pip install x")
+    assert refused.returncode == 2 and not out.exists()
+    assert "backprop_two_layer.py holds the answer of blank 1 of softmax" in refused.stderr
+    assert "--allow-given-code" in refused.stderr and "Traceback" not in refused.stderr
+    done = run_cli("grader", "release", str(spec), str(out), "--install", "pip install x",
+                   "--allow-given-code")
+    assert done.returncode == 0, done.stderr
+    assert "note (--allow-given-code): backprop_two_layer.py holds the answer" in done.stdout
+    # a hint that spells out the answer stays with the instructors
+    assert "left out: they give the answer" in done.stdout
+    manifest = (out / ".edrill" / "course.json").read_text(encoding="utf-8")
+    numerical = next(ex for ex in course.exercises() if ex.id == "numerical_gradient")
+    pieces = [line.strip() for b in numerical.blanks for line in b.answer.splitlines()
+              if len(line.strip()) >= 8]
+    assert pieces and not [p for p in pieces if p in manifest]
+    recorded = (out / ".edrill" / "recorded" / "numerical_gradient.npz").read_bytes()
+    assert not [p for p in pieces if p.encode() in recorded]
