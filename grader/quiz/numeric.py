@@ -1,7 +1,7 @@
 """確認テスト-style numeric questions with fresh numbers: the formulas are the course's own.
 
 Each kind of question names an exercise. Its correct formula is that exercise's solution
-blank (`(H + 2*P - FH) // S + 1` for the conv output size) and its distractors are the
+blank (the conv output size formula of `conv_output_size`, say) and its distractors are the
 exercise's recorded wrong answers that are plain arithmetic (forgetting the + 1, padding
 once instead of twice, the bias forgotten), each with the course's own explanation. Two
 kinds have no blank of their own: the parameter counts of an LSTM and of a GRU layer,
