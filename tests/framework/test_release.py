@@ -235,3 +235,20 @@ def test_given_code_that_shows_another_answer_needs_the_instructors_word(tmp_pat
     assert pieces and not [p for p in pieces if p in manifest]
     recorded = (out / ".edrill" / "recorded" / "numerical_gradient.npz").read_bytes()
     assert not [p for p in pieces if p.encode() in recorded]
+
+
+@pytest.mark.parametrize("day", [1, 2, 3, 4])
+def test_every_day_of_the_course_can_be_released(tmp_path, course, day):
+    """A whole day as one assignment, with the edrill wheel the README installs: nothing in
+    the bundle, the wheel included, gives an answer away (the given code that shows another
+    exercise's answer is the course's design: allowed, and listed)."""
+    ids = [ex.id for ex in course.exercises() if ex.day == day]
+    spec = tmp_path / f"day{day}.toml"
+    spec.write_text(f'id = "day{day}"\ntitle = "Day {day}"\n'
+                    'due = 2026-12-15T23:59:00+09:00\nexercises = ['
+                    + ", ".join(f'"{i}"' for i in ids) + "]\n", encoding="utf-8")
+    out = tmp_path / "out"
+    proc = run_cli("grader", "release", str(spec), str(out), "--allow-given-code")
+    assert proc.returncode == 0, proc.stderr
+    assert len(list((out / "wheels").glob("*.whl"))) == 1
+    assert {p.stem for p in out.glob("*.py")} == set(ids)
