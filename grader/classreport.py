@@ -14,15 +14,12 @@ late penalties and overrides (grader grades) are not applied here.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 import statistics
-import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 
 import jinja2
 
@@ -291,17 +288,3 @@ def render(report: ClassReport, course: Course) -> str:
         statuses=STATUS_ORDER)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write next to `path` and rename: never a half-written page."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -20,13 +20,12 @@ change it all, so nothing can be hidden there.
 from __future__ import annotations
 
 import json
-import os
 import shlex
-import tempfile
 from pathlib import Path
 
 from grader.assignment import Assignment
 from grader.course import MARKER_DIR, WORKSPACE_MARKER
+from grader.files import write_atomic
 
 CONFIG_PATH = Path(".github/classroom/autograding.json")
 WORKFLOW_PATH = Path(".github/workflows/classroom.yml")
@@ -108,14 +107,7 @@ jobs:
 
 def _write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, data)
 
 
 def write_classroom(assignment: Assignment, repo: Path, *, install: str | None = None,

@@ -15,6 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.files import write_atomic
 from grader.i18n import Text, tr
 from grader.solution import Exercise, parse_solution
 
@@ -197,9 +198,7 @@ class Workspace:
             return {}
 
     def save_state(self, state: dict) -> None:
-        tmp = self.state_path().with_suffix(".tmp")
-        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
-        os.replace(tmp, self.state_path())
+        write_atomic(self.state_path(), json.dumps(state, ensure_ascii=False, indent=1))
 
 
 def damaged(path: Path, err: Exception) -> Text:

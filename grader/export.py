@@ -19,7 +19,8 @@ import io
 import json
 from pathlib import Path
 
-from grader.grades import Sheet, points, row_json, write_atomic
+from grader.files import write_atomic
+from grader.grades import Sheet, points, row_json
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

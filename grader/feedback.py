@@ -209,7 +209,7 @@ def page_name(student: str) -> str:
 
 
 def write_pages(pages: dict[str, str], folder: Path) -> list[Path]:
-    from grader.grades import write_atomic
+    from grader.files import write_atomic
 
     folder.mkdir(parents=True, exist_ok=True)
     out = []

@@ -17,8 +17,6 @@ quote the student's values).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +25,7 @@ import jinja2
 
 from grader import plots
 from grader.checks import KINDS
+from grader.files import write_atomic
 from grader.i18n import Text, bilingual, tr
 from grader.plugin import CheckResult
 from grader.report import STATUS_MARK, STATUS_WORDS, ExerciseReport, Report
@@ -165,17 +164,5 @@ def render(report: Report, *, made: datetime | None = None) -> str:
 
 def write(report: Report, path: Path) -> Path:
     """Render and write the page next to `path`, then rename: never a half-written page."""
-    text = render(report)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomic(path, render(report))
     return path

@@ -39,6 +39,7 @@ from pathlib import Path
 from grader import __version__
 from grader.assignment import Assignment, hidden_suite, load_assignment
 from grader.course import RECORDED, Course
+from grader.files import write_atomic
 from grader.hidden import SECRET_FILE, course_secret, has_hidden_suite
 
 CONFIG = "edrill-autograder.json"
@@ -375,9 +376,7 @@ def failure_results(problem: str, seconds: float) -> dict:
 
 def write_json(path: Path, data: dict) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def grade_submission(root: Path) -> tuple[dict, int]:

@@ -43,6 +43,7 @@ from grader.course import (
     Workspace,
     find_workspace,
 )
+from grader.files import write_atomic
 from grader.i18n import Text, tr
 from grader.quiz import BANK_DIR
 from grader.workspace import STUBS
@@ -63,12 +64,6 @@ def unique(path: Path) -> Path:
         out = path.with_name(f"{path.stem}-{k}{path.suffix}")
         k += 1
     return out
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.edrill-tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
 
 
 def read_bytes(path: Path) -> bytes | None:

@@ -35,8 +35,9 @@ def add_parser(sub) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     from grader.assignment import AssignmentError, load_assignment
     from grader.batch.store import ResultStore, StoreError
-    from grader.classreport import collect, render, write_atomic
+    from grader.classreport import collect, render
     from grader.course import find_course
+    from grader.files import write_atomic
 
     course = find_course(args.course or Path.cwd())
     out = args.out

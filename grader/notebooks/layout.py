@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import ast
 import json
-import os
 import re
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader.files import write_atomic
 from grader.solution import Blank, Exercise
 
 
@@ -236,9 +236,4 @@ def write_notebook(path: Path, nb: dict) -> None:
     """Check `nb`, then write it whole or not at all (a temporary file renamed)."""
     check_notebook(nb, str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
+    write_atomic(path, json.dumps(nb, indent=1, ensure_ascii=False) + "\n")

@@ -21,13 +21,13 @@ pass every one of them (or the notebooks would test something the reference fail
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.assignment import Assignment
 from grader.course import Course
+from grader.files import write_atomic
 from grader.notebooks.layout import Layout, source_notebook, write_notebook
 from grader.solution import parse_solution
 
@@ -102,9 +102,7 @@ def write_config(course_dir: Path, course_id: str) -> Path | None:
             "c = get_config()  # noqa: F821\n"
             f"c.CourseDirectory.course_id = {course_id!r}\n"
             "c.ClearSolutions.code_stub = {'python': 'raise NotImplementedError()'}\n")
-    tmp = path.with_name(f".{CONFIG}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, path)
+    write_atomic(path, text)
     return path
 
 
