@@ -25,8 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from grader.assignment import Assignment, AssignmentError, load_assignment
-from grader.course import Course
+from grader.assignment import Assignment
 
 
 @dataclass(frozen=True)
@@ -153,16 +152,6 @@ def sheet(store, assignment: Assignment) -> Sheet:
 
 
 # ---------------------------------------------------------------------- for the commands
-def assignment_or_usage(course: Course, name: str) -> Assignment:
-    """The assignment, or a UsageError naming the problem and the fix."""
-    from grader.cli.common import UsageError
-
-    try:
-        return load_assignment(course, name)
-    except AssignmentError as err:
-        raise UsageError(str(err)) from None
-
-
 def open_store(path: Path, readonly: bool = True):
     """The results file, or a UsageError (it must exist: `grader batch` makes it)."""
     from grader.batch.store import ResultStore, StoreError

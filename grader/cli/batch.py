@@ -137,9 +137,9 @@ def cmd_batch(args: argparse.Namespace) -> int:
                              f"{', '.join(ids)}")
         ids = [x for x in ids if x in set(args.exercises)]
     if args.assignment:
-        from grader.grades import assignment_or_usage
+        from grader.assignment import load_assignment
 
-        assignment = assignment_or_usage(course, args.assignment)
+        assignment = load_assignment(course, args.assignment)
         ids = [x for x in ids if x in assignment.exercises]
         if not ids:
             raise UsageError(f"--exercises names none of {assignment.id}'s exercises "

@@ -34,16 +34,13 @@ def add_parser(sub) -> None:
 
 
 def cmd_classroom(args: argparse.Namespace) -> int:
-    from grader.assignment import AssignmentError, load_assignment
+    from grader.assignment import load_assignment
     from grader.classroom import ClassroomError, write_classroom
     from grader.course import find_course
     from grader.wheel import WheelError
 
     course = find_course(args.course or Path.cwd())
-    try:
-        assignment = load_assignment(course, args.assignment)
-    except AssignmentError as err:
-        raise UsageError(str(err)) from None
+    assignment = load_assignment(course, args.assignment)
     if args.minutes < 1:
         raise UsageError(f"--minutes {args.minutes}: a test needs at least 1 minute")
     try:

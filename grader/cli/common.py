@@ -8,6 +8,7 @@ import sys
 import traceback
 from collections.abc import Callable
 
+from grader.assignment import AssignmentError
 from grader.course import CourseError
 from grader.i18n import LANGS, default_lang, pick, tr
 from grader.solution import SolutionFormatError
@@ -51,7 +52,7 @@ def run_main(body: Callable[[], int], lang: Callable[[], str]) -> int:
     except KeyboardInterrupt:
         print(pick(tr("interrupted"), lang()), file=sys.stderr)
         return 130
-    except (UsageError, CourseError, SolutionFormatError) as err:
+    except (UsageError, CourseError, AssignmentError, SolutionFormatError) as err:
         message = err.args[0] if err.args else ""
         label = pick(tr("error:"), lang())
         print(f"{label} {pick(message, lang()) if isinstance(message, dict) else err}",

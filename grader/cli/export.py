@@ -42,15 +42,16 @@ def _writable_folder(path: Path, what: str) -> None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from grader.assignment import load_assignment
     from grader.course import find_course
     from grader.export import json_name, write_csv, write_json
-    from grader.grades import assignment_or_usage, open_store, sheet
+    from grader.grades import open_store, sheet
 
     if args.csv is None and args.json is None and args.nbgrader is None:
         raise UsageError("nothing to export: name --csv FILE, --json DIR and/or --nbgrader "
                          "COURSE_DIR")
     course = find_course(args.course or Path.cwd())
-    assignment = assignment_or_usage(course, args.assignment)
+    assignment = load_assignment(course, args.assignment)
     if args.csv is not None:
         if args.csv.is_dir():
             raise UsageError(f"--csv {args.csv} is a folder: name the file to write, e.g. "

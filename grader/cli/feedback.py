@@ -30,12 +30,13 @@ def add_parser(sub) -> None:
 
 
 def cmd_feedback(args: argparse.Namespace) -> int:
+    from grader.assignment import load_assignment
     from grader.course import find_course
     from grader.feedback import TEMPLATE, page_name, render_pages, write_pages
-    from grader.grades import assignment_or_usage, open_store, sheet
+    from grader.grades import open_store, sheet
 
     course = find_course(args.course or Path.cwd())
-    assignment = assignment_or_usage(course, args.assignment)
+    assignment = load_assignment(course, args.assignment)
     if args.out.exists() and not args.out.is_dir():
         raise UsageError(f"OUT_DIR {args.out} is a file: name a folder for the pages")
     if not args.out.exists() and not args.out.parent.is_dir():

@@ -53,9 +53,9 @@ def add_parser(sub) -> None:
 
 
 def cmd_grades(args: argparse.Namespace) -> int:
+    from grader.assignment import load_assignment
     from grader.course import find_course
     from grader.grades import (
-        assignment_or_usage,
         audit_text,
         open_store,
         sheet,
@@ -64,7 +64,7 @@ def cmd_grades(args: argparse.Namespace) -> int:
     )
 
     course = find_course(args.course or Path.cwd())
-    assignment = assignment_or_usage(course, args.assignment)
+    assignment = load_assignment(course, args.assignment)
     store = open_store(args.db)
     try:
         s = sheet(store, assignment)
@@ -85,11 +85,12 @@ def _login() -> str:
 
 
 def cmd_override(args: argparse.Namespace) -> int:
+    from grader.assignment import load_assignment
     from grader.course import find_course
-    from grader.grades import assignment_or_usage, open_store, points, sheet
+    from grader.grades import open_store, points, sheet
 
     course = find_course(args.course or Path.cwd())
-    assignment = assignment_or_usage(course, args.assignment)
+    assignment = load_assignment(course, args.assignment)
     if args.exercise not in assignment.exercises:
         raise UsageError(f"{args.exercise!r} is not an exercise of {assignment.id}; its "
                          f"exercises are {', '.join(assignment.exercises)}")

@@ -49,16 +49,13 @@ def check_out(out: Path) -> None:
 
 
 def cmd_gradescope(args: argparse.Namespace) -> int:
-    from grader.assignment import AssignmentError, load_assignment
+    from grader.assignment import load_assignment
     from grader.course import find_course
     from grader.gradescope import GradescopeError, build_autograder
     from grader.wheel import WheelError
 
     course = find_course(args.course or Path.cwd())
-    try:
-        assignment = load_assignment(course, args.assignment)
-    except AssignmentError as err:
-        raise UsageError(str(err)) from None
+    assignment = load_assignment(course, args.assignment)
     check_out(args.out)
     try:
         summary = build_autograder(course, assignment, args.out, timeout=args.timeout,

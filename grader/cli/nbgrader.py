@@ -27,14 +27,11 @@ def add_parser(sub) -> None:
 
 
 def _assignment(args: argparse.Namespace):
-    from grader.assignment import AssignmentError, load_assignment
+    from grader.assignment import load_assignment
     from grader.course import find_course
 
     course = find_course(args.course or Path.cwd())
-    try:
-        return course, load_assignment(course, args.assignment)
-    except AssignmentError as err:
-        raise UsageError(str(err)) from None
+    return course, load_assignment(course, args.assignment)
 
 
 def cmd_nbgrader(args: argparse.Namespace) -> int:

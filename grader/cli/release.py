@@ -35,17 +35,17 @@ def add_parser(sub) -> None:
 
 
 def cmd_release(args: argparse.Namespace) -> int:
-    from grader.assignment import AssignmentError, load_assignment
+    from grader.assignment import load_assignment
     from grader.course import find_course
     from grader.release import ReleaseError, make_release
 
     course = find_course(args.course or Path.cwd())
+    assignment = load_assignment(course, args.assignment)
     try:
-        assignment = load_assignment(course, args.assignment)
         result = make_release(course, assignment, args.out,
                               install=args.install, force=args.force,
                               allow_given=args.allow_given_code)
-    except (AssignmentError, ReleaseError) as err:
+    except ReleaseError as err:
         raise UsageError(str(err)) from None
     print(f"wrote the release of {assignment.id} to {result.path}")
     for ex_id in result.exercises:

@@ -33,7 +33,7 @@ def add_parser(sub) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from grader.assignment import AssignmentError, load_assignment
+    from grader.assignment import load_assignment
     from grader.batch.store import ResultStore, StoreError
     from grader.classreport import collect, render
     from grader.course import find_course
@@ -49,10 +49,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                          f"{out.parent} first, or name another file")
     assignment = None
     if args.assignment:
-        try:
-            assignment = load_assignment(course, args.assignment)
-        except AssignmentError as err:
-            raise UsageError(str(err)) from None
+        assignment = load_assignment(course, args.assignment)
     try:
         store = ResultStore(args.db, readonly=True)
     except StoreError as err:
