@@ -172,6 +172,15 @@ def suites_root(target: Target) -> Path:
         else target.suites_dir
 
 
+def pytest_args(target: Target, suites: list[Path]) -> list[str]:
+    """pytest's command line for a grading run of `suites` (the plugins come separately).
+    --tb=no: the report is ours; pytest's own failure text (source of every traceback entry)
+    costs ~70 ms per failed check and is never shown."""
+    return [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(suites_root(target)),
+            "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
+            "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
+
+
 def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | None,
                controls: bool = False, timeout: float = 3.0, isolation: str = "fork",
                record: dict[str, Recording] | None = None,
@@ -196,13 +205,8 @@ def run_suites(target: Target, ids: list[str], *, server: ForkServerClient | Non
         curves_dir=target.recorded_dir or target.mistakes_dir,
     )
     plugin = EdrillPlugin(config, server)
-    # --tb=no: the report is ours; pytest's own failure text (source of every traceback
-    # entry) costs ~70 ms per failed check and is never shown
-    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(suites_root(target)),
-            "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
-            "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
     with _quiet_pytest(), _no_student_imports(target.student_dir):
-        code = pytest.main(args, plugins=[plugin, *plugins])
+        code = pytest.main(pytest_args(target, suites), plugins=[plugin, *plugins])
     return plugin.runs, int(code)
 
 
@@ -240,11 +244,9 @@ def serve_suites(target: Target, ids: list[str], loop, *, server: ForkServerClie
         hidden_dir=target.hidden_dir, seeds=dict(target.seeds),  # the loop sets the seeds
     )
     plugin = EdrillPlugin(config, server)
-    args = [*map(str, suites), "-c", str(PYTEST_INI), "--rootdir", str(suites_root(target)),
-            "--noconftest", "--import-mode=importlib", "--assert=plain", "--capture=sys",
-            "-p", "no:cacheprovider", "-p", "no:warnings", "-p", "no:stepwise", "-q", "--tb=no"]
     with _quiet_pytest(), _no_student_imports(target.student_dir):
-        code = pytest.main(args, plugins=[plugin, _ServeLoop(loop, plugin), *plugins])
+        code = pytest.main(pytest_args(target, suites),
+                           plugins=[plugin, _ServeLoop(loop, plugin), *plugins])
     return int(code)
 
 
