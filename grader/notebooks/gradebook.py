@@ -53,52 +53,39 @@ def course_id_of(course_dir: Path) -> str:
     return match.group(1) if match else "default_course"
 
 
-def read_store(db: Path, assignment: Assignment) -> tuple[dict, dict, dict]:
-    """(results, checks, timestamps) of the assignment's exercises, read-only:
-    results[(student, ex)] = row, checks[(student, ex, name)] = (points, max_points),
-    timestamps[student] = submitted_at (ISO-8601) when the store records it."""
+def read_store(db: Path, assignment: Assignment) -> tuple[dict, dict, dict, dict]:
+    """(results, checks, timestamps, finals) of the assignment's exercises, read once from
+    the results file: results[(student, ex)] = row, checks[(student, ex, name)] = (points,
+    max_points), timestamps[student] = submitted_at (ISO-8601) when recorded, and
+    finals[(student, ex)] = the sheet's final points where they differ from the scaled
+    score (a late penalty or an override)."""
+    from grader.batch.store import ResultStore, StoreError
+    from grader.grades import sheet
+
     if not db.is_file():
         raise GradebookError(f"no results file {db}: grade first with `grader batch "
                              "COURSE_DIR/submitted --db FILE`, or name it with --db")
-    try:
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        wanted = set(assignment.exercises)
-        results = {(s, e): {"status": st, "score": sc, "max_score": mx}
-                   for s, e, st, sc, mx in con.execute(
-                       "SELECT student, exercise, status, score, max_score FROM results")
-                   if e in wanted}
-        checks = {(s, e, n): (p or 0, m or 0) for s, e, n, p, m in con.execute(
-            "SELECT student, exercise, name, points, max_points FROM checks") if e in wanted}
-        stamps = {}
-        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master")}
-        if "submissions" in tables:
-            stamps = {s: t for s, t in con.execute(
-                "SELECT student, submitted_at FROM submissions WHERE assignment = ?",
-                (assignment.id,)) if t}
-        con.close()
-    except sqlite3.DatabaseError as err:
-        raise GradebookError(f"{db} is not a results file of `grader batch` ({err}): name "
-                             "the right one with --db") from None
-    return results, checks, stamps
-
-
-def sheet_finals(db: Path, assignment: Assignment) -> dict[tuple[str, str], float]:
-    """(student, exercise) -> the sheet's final points, where they differ from the scaled
-    score (a late penalty or an override)."""
-    from grader.batch.store import ResultStore, StoreError
-
     try:
         store = ResultStore(db, readonly=True)
     except StoreError as err:
         raise GradebookError(str(err)) from None
     try:
-        from grader.grades import sheet
-
-        s = sheet(store, assignment)
+        wanted = set(assignment.exercises)
+        results = {(r["student"], r["exercise"]): r for r in store.results()
+                   if r["exercise"] in wanted}
+        checks = {(c["student"], c["exercise"], c["name"]): (c["points"] or 0,
+                                                             c["max_points"] or 0)
+                  for c in store.checks() if c["exercise"] in wanted}
+        stamps = {s: row["submitted_at"] for s, row in store.submissions(assignment.id).items()
+                  if row["submitted_at"]}
+        finals = {(row.student, ex): cell.final for row in sheet(store, assignment)
+                  for ex, cell in row.cells.items() if abs(cell.final - cell.scaled) > 1e-9}
+    except sqlite3.DatabaseError as err:
+        raise GradebookError(f"{db} is not a results file of `grader batch` ({err}): name "
+                             "the right one with --db") from None
     finally:
         store.close()
-    return {(row.student, ex): cell.final for row in s for ex, cell in row.cells.items()
-            if abs(cell.final - cell.scaled) > 1e-9}
+    return results, checks, stamps, finals
 
 
 def apply_final(grades: list, final: float | None) -> float:
@@ -139,8 +126,7 @@ def export(db: Path, assignment: Assignment, course_dir: Path) -> Exported:
     if not gradebook.is_file():
         raise GradebookError(f"no gradebook {gradebook}: run `nbgrader generate_assignment "
                              f"{assignment.id}` in {course_dir} first")
-    results, checks, stamps = read_store(db, assignment)
-    finals = sheet_finals(db, assignment)
+    results, checks, stamps, finals = read_store(db, assignment)
     students = sorted({s for s, _ in results})
     out = Exported(students=students)
     with Gradebook(f"sqlite:///{gradebook.resolve()}", course_id_of(course_dir)) as gb:
