@@ -16,7 +16,7 @@ central differences of the student's function called through the worker proxy, a
 equal what the claimed gradient g says it is, g · v. A gradient altered anywhere, even in
 one entry, changes g · v for almost every v; an honest one agrees up to the rounding of
 central differences (tolerance 1e-5 · (1 + |g|)). And a traced training (the memory task of
-lstm_cell and gru_update, whose 2 800 cell calls would cost a second or more as round
+lstm_cell and gru_update, whose up to 2 800 cell calls would cost a second or more as round
 trips): the worker trains and hands back every output of the cells; the training is run
 again here with those outputs handed back in order, so trusted code makes every input and
 every weight update, and each claimed output is checked against a direct call of the
