@@ -8,7 +8,8 @@ moment leaves each student's rows either all there or not there at all. A re-run
 a changed file or a changed suite is graded again.
 
 `suite_version` is a hash over the exercise's suite (and its hidden suite, when it has one),
-its solution and grader/checks.py.
+its solution and the framework's grading code (grader/checks.py, fixtures.py, verify.py and
+grader/harness/): a new edrill whose harness trains differently regrades everyone once.
 A row whose grading hit an internal error (ours, not the student's) is stored with an
 empty suite version, so the next run grades it again.
 
@@ -73,16 +74,28 @@ class StoreError(Exception):
     """The results file cannot be used; the message names the file and the fix."""
 
 
-def suite_version(course: Course, ex_id: str) -> str:
-    """sha256 over the exercise's suite file (and hidden suite), its solution file and
-    grader/checks.py."""
-    digest = hashlib.sha256()
-    paths = [course.suite(ex_id), course.solutions_dir / f"{ex_id}.py",
-             Path(grader.checks.__file__)]
+GRADER = Path(grader.checks.__file__).parent
+GRADING_CODE = ("checks.py", "fixtures.py", "verify.py")
+"""The framework's modules whose code decides a verdict, besides every harness module."""
+
+
+def versioned_files(course: Course, ex_id: str) -> list[Path]:
+    """What a grade of the exercise depends on: its suite file (and hidden suite), its
+    solution file, and the framework's grading code: grader/checks.py, fixtures.py,
+    verify.py and every module of grader/harness/ (a harness that trains differently
+    changes verdicts as surely as a suite does)."""
+    paths = [course.suite(ex_id), course.solutions_dir / f"{ex_id}.py"]
     hidden = course.root / "tests" / "hidden" / f"test_{ex_id}.py"
-    if hidden.is_file():  # only then: the versions of other exercises stay as they were
+    if hidden.is_file():
         paths.insert(1, hidden)
-    for path in paths:
+    paths += [GRADER / name for name in GRADING_CODE]
+    return paths + sorted((GRADER / "harness").glob("*.py"))
+
+
+def suite_version(course: Course, ex_id: str) -> str:
+    """sha256 over `versioned_files`: names and contents (a missing file counts as such)."""
+    digest = hashlib.sha256()
+    for path in versioned_files(course, ex_id):
         digest.update(str(path.name).encode() + b"\0")
         try:
             digest.update(path.read_bytes())

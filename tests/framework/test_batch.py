@@ -258,6 +258,26 @@ def test_a_changed_suite_is_graded_again(tmp_path):
     assert run_ids(db)["a", "gradient_clipping"] == again["run_id"]
 
 
+
+def test_the_suite_version_covers_the_harness_and_the_grading_code(tmp_path, monkeypatch):
+    # a new edrill whose memory task trains differently must regrade lstm_cell, as a
+    # changed suite does: the harness modules and the checking code are in the version
+    from grader.batch import store
+
+    course = Course(ROOT)
+    names = {p.name for p in store.versioned_files(course, "lstm_cell")}
+    assert {"test_lstm_cell.py", "lstm_cell.py", "memory_task.py", "judge.py", "verify.py",
+            "checks.py", "fixtures.py"} <= names
+    before = store.suite_version(course, "lstm_cell")
+    copy = tmp_path / "grader"
+    shutil.copytree(store.GRADER, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(store, "GRADER", copy)
+    assert store.suite_version(course, "lstm_cell") == before  # the same code, the same hash
+    harness = copy / "harness" / "memory_task.py"
+    harness.write_text(harness.read_text(encoding="utf-8").replace(
+        "LEARNED_BATCHES = 5", "LEARNED_BATCHES = 6"), encoding="utf-8")
+    assert store.suite_version(course, "lstm_cell") != before
+
 # ---------------------------------------------------------------------- nbgrader notebooks
 def notebook(*cells: tuple[str, str, dict | None]) -> str:
     return json.dumps({
