@@ -49,6 +49,7 @@ MAX_MESSAGE = 512 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_STRING = 20_000
 MAX_NODES = 200_000
+LARGE = 64 * 1024  # bytes: an array this large is sent from its own memory, not copied
 
 
 class ProtocolError(Exception):
@@ -224,8 +225,9 @@ def _describe(arr: np.ndarray) -> list:
     return [arr.dtype.str, list(arr.shape)]
 
 
-def _load_array(data: bytes, spec: Any) -> np.ndarray:
-    """Rebuild an array from raw bytes and its [dtype, shape]: numbers only, no pickle."""
+def _load_array(data: bytearray, spec: Any) -> np.ndarray:
+    """Rebuild an array from raw bytes and its [dtype, shape]: numbers only, no pickle. The
+    array is a writeable view of `data` (a buffer of its own, from `Channel._read`)."""
     if type(spec) is not list or len(spec) != 2 or type(spec[1]) is not list:
         raise ProtocolError("an array frame has no valid [dtype, shape]")
     dtype = _numeric_dtype(spec[0])
@@ -238,7 +240,7 @@ def _load_array(data: bytes, spec: Any) -> np.ndarray:
     if count * dtype.itemsize != len(data):
         raise ProtocolError(f"an array frame of {len(data)} bytes does not hold "
                             f"{shape} × {dtype}")
-    arr = np.frombuffer(bytearray(data), dtype=dtype).reshape(shape)
+    arr = np.frombuffer(data, dtype=dtype).reshape(shape)
     if not dtype.isnative:
         arr = arr.astype(dtype.newbyteorder("="))
     return arr
@@ -262,7 +264,7 @@ class Channel:
         data = json.dumps(header, allow_nan=True, ensure_ascii=False).encode("utf-8")
         if len(data) > MAX_HEADER:
             raise ProtocolError(f"the message header is too large ({len(data)} bytes)")
-        parts = [struct.pack(">I", len(data)), data]
+        parts: list[bytes | memoryview] = [struct.pack(">I", len(data)), data]
         total = len(data)
         for arr in blobs:
             total += arr.nbytes
@@ -271,9 +273,19 @@ class Channel:
                     f"an array of shape {arr.shape} is too large to send "
                     f"({arr.nbytes // 1_000_000} MB; the limit is {MAX_ARRAY // 1_000_000} MB)"
                 )
-            parts += [struct.pack(">Q", arr.nbytes), arr.tobytes()]
+            parts.append(struct.pack(">Q", arr.nbytes))
+            # a large array goes out from its own memory, a small one joins the next write
+            parts.append(memoryview(arr).cast("B") if arr.nbytes >= LARGE else arr.tobytes())
         try:
-            self.sock.sendall(b"".join(parts))
+            small: list[bytes] = []
+            for part in parts:
+                if isinstance(part, memoryview):
+                    self.sock.sendall(b"".join(small))
+                    self.sock.sendall(part)
+                    small = []
+                else:
+                    small.append(part)
+            self.sock.sendall(b"".join(small))
         except (BrokenPipeError, ConnectionResetError) as err:
             raise ChannelClosed("the other end has gone") from err
 
@@ -302,8 +314,11 @@ class Channel:
             arrays.append(_load_array(self._read(length, deadline), spec))
         return header, arrays
 
-    def _read(self, n: int, deadline: float | None) -> bytes:
-        chunks, got = [], 0
+    def _read(self, n: int, deadline: float | None) -> bytearray:
+        """Exactly `n` bytes, received straight into one buffer (arrays are built on it)."""
+        buffer = bytearray(n)
+        view = memoryview(buffer)
+        got = 0
         while got < n:
             if deadline is not None:
                 left = deadline - time.monotonic()
@@ -313,13 +328,12 @@ class Channel:
             else:
                 self.sock.settimeout(None)
             try:
-                chunk = self.sock.recv(min(n - got, 1 << 20))
+                count = self.sock.recv_into(view[got:])
             except TimeoutError:
                 raise ChannelTimeout("no answer before the deadline") from None
             except (ConnectionResetError, OSError) as err:
                 raise ChannelClosed(f"the connection broke: {err}") from None
-            if not chunk:
+            if not count:
                 raise ChannelClosed("the other end closed the connection")
-            chunks.append(chunk)
-            got += len(chunk)
-        return b"".join(chunks)
+            got += count
+        return buffer
