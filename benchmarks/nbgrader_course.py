@@ -12,7 +12,12 @@ Writes, under DIR:
   one autograded test cell per check of the edrill suite (``nbgrader_tests.py``: the same
   points, 10 per exercise, the same inputs, known values, gradient checks and convergence
   runs, the reference's values written in as literals, ``grader.harness`` imported from the
-  notebook as an nbgrader course would import its trusted helpers);
+  notebook as an nbgrader course would import its trusted helpers), then one hidden test
+  cell per check of the exercise's hidden suite ``tests/hidden/test_<exercise>.py``, its
+  check between ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS`` (the same points, 3 or
+  4 more for the five exercises that have one, the same calls and sizes, inputs drawn from a
+  fixed seed, the reference's outputs as literals): ``grader batch`` runs the hidden suites,
+  so with them nbgrader does the same work and a notebook's max score is edrill's;
 - ``submitted/<student>/core/<exercise>.ipynb`` for N students of four kinds, 25/5/5/5 for
   N = 40 (the kind is in the student id, e.g. ``s007-wrong``): ``correct`` (the reference
   answer), ``wrong`` (a recorded wrong answer of the solution's header, a different one per
