@@ -5,7 +5,10 @@
                                      [--nbgrader-venv PATH] [--grader-root PATH]
 
 Builds a real nbgrader course of the six core exercises with N students (25/5/5/5 correct,
-wrong, crashing, looping for N = 40; `benchmarks/nbgrader_course.py`), then grades the same
+wrong, crashing, looping for N = 40; `benchmarks/nbgrader_course.py`), whose test cells are
+the checks `grader batch` runs: the public suites' and, as nbgrader hidden tests (`### BEGIN
+HIDDEN TESTS`), the hidden suites' (`tests/hidden/`, inputs from a fixed seed), so both
+graders do the same work for the same max score per exercise. Then it grades the same
 `submitted/<student>/core/<exercise>.ipynb` notebooks
 
 - with `grader batch <course>/submitted --db <tmp> --sandbox <mode> --timeout S` (the mode
@@ -18,8 +21,9 @@ of one exercise, as in `grader batch`'s results table; students/s too), the rati
 `grader batch` at least 20× nbgrader on a 2-core machine), the sandbox's share (1 − none /
 mode), per-submission latency percentiles p50/p90/p99 (grader batch: `results.seconds` of
 its SQLite file; nbgrader: the wall time between the "Autograding <notebook>" lines of its
-log, stamped as they arrive), the outcomes per kind of submission, and the table of
-(student, exercise) on which the two graders disagree about full marks.
+log, stamped as they arrive), the outcomes per kind of submission, whether the two graders
+have the same max score for every submission, and the table of (student, exercise) on which
+they disagree about full marks.
 
 Requirements. nbgrader comes from the `nbgrader` extra (`pyproject.toml`: nbgrader>=0.9) and
 lives in a SEPARATE venv so the main environment stays clean:
@@ -35,9 +39,9 @@ repository) with `python -c 'from grader.cli.instructor import main; ...'`; the 
 mode needs `grader sandbox setup` done (see `grader sandbox check`).
 
 The machine is shared and noisy: the figures come from one run, each grader once. Exit 0
-when the ratio target is met and the graders agree on full marks, 1 otherwise (also when
-`grader batch` exits 3 or leaves submissions ungraded: flagged, not hidden), 2 when nbgrader
-is missing.
+when the ratio target is met and the graders agree on max scores and on full marks, 1
+otherwise (also when `grader batch` exits 3 or leaves submissions ungraded: flagged, not
+hidden), 2 when nbgrader is missing.
 """
 
 from __future__ import annotations
@@ -198,7 +202,7 @@ def per_kind(outcome: Outcome, keys: list[tuple[str, str]]) -> dict[str, str]:
     """kind -> "full marks/submissions, mean score %, mean latency s"."""
     table: dict[str, list] = {}
     for key in keys:
-        score, top = outcome.scores.get(key, (0.0, 10.0))
+        score, top = outcome.scores.get(key, (0.0, 0.0))  # missing: 0 %, flagged in report
         row = table.setdefault(course.kind_of(key[0]), [0, 0, 0.0, 0.0])
         row[0] += outcome.full(key)
         row[1] += 1
@@ -255,6 +259,12 @@ def report(n_students: int, keys: list[tuple[str, str]], runs: list[Outcome], mo
         for run in runs:
             if run is nb:
                 continue
+            tops = [k for k in keys if k in run.scores and k in nb.scores
+                    and run.scores[k][1] != nb.scores[k][1]]
+            print(f"  {run.name} vs nbgrader: the same max score on {n - len(tops)}/{n}"
+                  + "".join(f"; {s}/{ex} {run.scores[(s, ex)][1]:g} vs "
+                            f"{nb.scores[(s, ex)][1]:g}" for s, ex in tops[:3]))
+            status |= 1 if tops else 0
             differ = [k for k in keys if run.full(k) != nb.full(k)]
             other = [k for k in keys if k not in differ
                      and run.scores.get(k, (None,))[0] != nb.scores.get(k, (None,))[0]]

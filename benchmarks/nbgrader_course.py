@@ -12,7 +12,12 @@ Writes, under DIR:
   one autograded test cell per check of the edrill suite (``nbgrader_tests.py``: the same
   points, 10 per exercise, the same inputs, known values, gradient checks and convergence
   runs, the reference's values written in as literals, ``grader.harness`` imported from the
-  notebook as an nbgrader course would import its trusted helpers);
+  notebook as an nbgrader course would import its trusted helpers), then one hidden test
+  cell per check of the exercise's hidden suite ``tests/hidden/test_<exercise>.py``, its
+  check between ``### BEGIN HIDDEN TESTS`` / ``### END HIDDEN TESTS`` (the same points, 3 or
+  4 more for the five exercises that have one, the same calls and sizes, inputs drawn from a
+  fixed seed, the reference's outputs as literals): ``grader batch`` runs the hidden suites,
+  so with them nbgrader does the same work and a notebook's max score is edrill's;
 - ``submitted/<student>/core/<exercise>.ipynb`` for N students of four kinds, 25/5/5/5 for
   N = 40 (the kind is in the student id, e.g. ``s007-wrong``): ``correct`` (the reference
   answer), ``wrong`` (a recorded wrong answer of the solution's header, a different one per
@@ -25,7 +30,8 @@ With nbgrader available (``--nbgrader-venv``, default ``.venv-nb`` of this repos
 exists), it also runs ``nbgrader generate_assignment core`` and ``nbgrader db student import``
 (the gradebook ``gradebook.db``), and the submissions are the released notebooks (with
 nbgrader's checksums) whose solution cells hold the student's code. Without nbgrader
-(``--no-nbgrader``, or no venv) it writes plain nbformat v4 JSON only, and checks it.
+(``--no-nbgrader``, or no venv) it writes plain nbformat v4 JSON only, and checks it; the
+submissions are then the source notebooks with the hidden tests removed, as in a release.
 
 Needs numpy (the reference values) but not nbgrader: `--n 4 --out /tmp/x --no-nbgrader` runs
 in the main environment. Every notebook written is checked against nbformat v4's required
@@ -118,6 +124,26 @@ def run_nbgrader(exe: Path, course: Path, *args: str) -> None:
                          f"{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
 
 
+def without_hidden_tests(nb: dict) -> dict:
+    """`nb` with the hidden-test regions of its test cells removed, as nbgrader's
+    ClearHiddenTests does in the release (markers included): the students' copies when
+    there is no release (no nbgrader)."""
+    nb = json.loads(json.dumps(nb))
+    for cell in nb["cells"]:
+        if not cell["metadata"].get("nbgrader", {}).get("grade"):
+            continue
+        kept, inside = [], False
+        for line in "".join(cell["source"]).split("\n"):
+            if "BEGIN HIDDEN TESTS" in line:
+                inside = True
+            elif "END HIDDEN TESTS" in line:
+                inside = False
+            elif not inside:
+                kept.append(line)
+        cell["source"] = "\n".join(kept)
+    return nb
+
+
 def build_course(out: Path, n: int, nbgrader: Path | None) -> list[tuple[str, str]]:
     """Write the course and the submissions; returns the (student, kind) pairs."""
     if out.exists():
@@ -148,7 +174,8 @@ def build_course(out: Path, n: int, nbgrader: Path | None) -> list[tuple[str, st
         folder = out / "submitted" / student / ASSIGNMENT
         for ex_id, layout in layouts.items():
             release = out / "release" / ASSIGNMENT / f"{ex_id}.ipynb"
-            base = json.loads(release.read_text()) if release.exists() else sources[ex_id]
+            base = (json.loads(release.read_text()) if release.exists()
+                    else without_hidden_tests(sources[ex_id]))
             nb = student_notebook(base, layout.solution_cells(kind, variant=variant))
             write_notebook(folder / f"{ex_id}.ipynb", nb)
         (folder / "timestamp.txt").write_text("2026-11-22 12:00:00.000000 UTC\n")

@@ -8,6 +8,18 @@ same convergence runs (`grader.harness.exploding_rnn`, `grader.harness.memory_ta
 the notebook imports as an nbgrader course imports its trusted helpers. The controls
 (`@control`) are the instructor's, not every student's: none here.
 
+Then one hidden test cell per `@check` of `tests/hidden/test_<exercise>.py` (the five
+exercises that have a hidden suite), because `grader batch` runs the hidden suites too: with
+them both graders do the same work and a notebook's max score is edrill's max score for the
+exercise. Each is written as an nbgrader instructor writes hidden tests, the check between
+`### BEGIN HIDDEN TESTS` / `### END HIDDEN TESTS` (`generate_assignment` saves the whole
+cell in the gradebook, then removes that region from the student's copy; `autograde`
+restores the cell from the gradebook). The same points, the same student calls, sizes,
+kinds of inputs and tolerances as the hidden check; its inputs are drawn from a fixed seed
+(edrill's `rng` for a student of seed HIDDEN_SEED: a native notebook has no per-student
+seed, nor the live reference at grading time), and the reference's outputs on them are
+computed here and written in as literals. Grade ids are `<exercise>-<check name>`.
+
 Each cell is self-contained (a small prelude of assertion helpers, then the exercise's input
 helpers, then the check), so one failing or timed-out cell cannot take the others with it.
 """
@@ -24,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 import numpy as np  # noqa: E402
 
+from grader.hidden import check_entropy  # noqa: E402
 from grader.reference import load_module  # noqa: E402
 
 PRELUDE = '''\
@@ -387,6 +400,200 @@ _same(backward_dW(W, idx, R), numeric, "dW", rtol=1e-5, atol=1e-8)
     ],
 }
 
+# The hidden checks (`tests/hidden/test_<exercise>.py`), as an nbgrader instructor writes
+# hidden tests: the cell's check between `### BEGIN HIDDEN TESTS` / `### END HIDDEN TESTS`.
+# edrill draws their inputs from the `rng` fixture, seeded per student; a native nbgrader
+# notebook cannot, and cannot call the reference at grading time either, so each cell draws
+# from a fixed seed, the very Generator edrill hands the check for a student whose seed is
+# HIDDEN_SEED (`grader.plugin`: default_rng([seed, check_entropy(check name)])), the same
+# draws in the same order, and compares with the reference's outputs on those inputs,
+# computed here and written in as literals. The same student calls, sizes and tolerances.
+HIDDEN_SEED = 2026
+
+# Helpers copied from the hidden suites (no `student`/`reference` module argument: the
+# notebook's functions are the student's).
+HIDDEN_HELPERS = {
+    "gradient_clipping": """
+def random_gradient(rng):
+    shape = tuple(int(n) for n in rng.integers(1, 6, size=rng.integers(1, 4)))
+    grad = rng.standard_normal(shape)
+    while np.linalg.norm(grad) < 0.5:  # a tiny draw: scale it up, away from zero
+        grad = grad * 4.0
+    return grad
+
+
+def threshold_between(rng, norm, low, high):
+    while True:
+        threshold = float(norm * rng.uniform(low, high))
+        if abs(threshold - 1.0) > 0.05:
+            return threshold
+""",
+    "lstm_cell": """
+def random_inputs(rng, N, D, H):
+    x = rng.standard_normal((N, D))
+    h = rng.uniform(-0.9, 0.9, (N, H))
+    c = rng.standard_normal((N, H))
+    W = rng.standard_normal((4 * H, D)) / np.sqrt(D)
+    U = rng.standard_normal((4 * H, H)) / np.sqrt(H)
+    b = 0.3 * rng.standard_normal(4 * H)
+    return x, h, c, W, U, b
+
+
+def outputs(got, N, H):
+    c_next, h_next = _tuple(got, "lstm_cell(x, h, c, W, U, b)", 2)
+    return _array(c_next, "c_next", (N, H)), _array(h_next, "h_next", (N, H))
+""",
+    "gru_update": """
+def random_inputs(rng, N, D, H):
+    x = rng.standard_normal((N, D))
+    h = rng.uniform(-0.9, 0.9, (N, H))
+    weights = []
+    for _ in range(3):  # (W_r, U_r), (W_z, U_z), (W, U)
+        weights += [rng.standard_normal((H, D)) / np.sqrt(D),
+                    rng.standard_normal((H, H)) / np.sqrt(H)]
+    return [x, h, *weights]
+""",
+    "bidirectional_concat": """
+def random_inputs(rng):
+    N, T, D, H = (int(rng.integers(1, 5)), int(rng.integers(2, 7)), int(rng.integers(1, 5)),
+                  int(rng.integers(1, 5)))
+    xs = rng.standard_normal((N, T, D))
+    W_f, U_f = rng.standard_normal((H, D)), 0.5 * rng.standard_normal((H, H))
+    W_b, U_b = rng.standard_normal((H, D)), 0.5 * rng.standard_normal((H, H))
+    return (N, T, H), (xs, W_f, U_f, W_b, U_b)
+""",
+    "embedding": """
+def backward_dW(W, idx, dout):
+    layer = Embedding(W)
+    layer.forward(idx)
+    layer.backward(dout)
+    return layer.grads[0]
+
+
+def repeated_ids(rng, V, shape):
+    idx = rng.integers(0, V, size=shape)
+    idx.flat[-1] = idx.flat[0]  # at least one id twice
+    return idx
+""",
+}
+
+# (check name as in the hidden suite, points, body): $rng is the check's Generator, $want the
+# reference's outputs on its draws (one per student call compared with the reference).
+HIDDEN_TESTS: dict[str, list[tuple[str, int, str]]] = {
+    "conv_output_size": [],  # no hidden suite
+    "gradient_clipping": [
+        ("test_hidden_random_clipped", 2, """
+rng = $rng
+for want in $want:
+    grad = random_gradient(rng)
+    threshold = threshold_between(rng, np.linalg.norm(grad), 0.1, 0.8)
+    _same(gradient_clipping(grad.copy(), threshold), np.array(want),
+          f"gradient_clipping(grad {grad.shape}, {threshold:.4g})")
+"""),
+        ("test_hidden_norm_and_untouched", 1, """
+rng = $rng
+for _ in range(4):
+    grad = random_gradient(rng)
+    norm = np.linalg.norm(grad)
+    threshold = threshold_between(rng, norm, 0.1, 0.8)
+    name = f"gradient_clipping(grad {grad.shape}, {threshold:.4g})"
+    got = _array(gradient_clipping(grad.copy(), threshold), name, grad.shape)
+    got_norm = float(np.linalg.norm(got))
+    assert np.isfinite(got_norm) and np.isclose(got_norm, threshold, rtol=1e-9, atol=1e-12), \\
+        f"norm of {name}: expected {threshold:.6g}, got {got_norm:.6g}"
+    threshold = threshold_between(rng, norm, 1.2, 3.0)
+    _same(gradient_clipping(grad.copy(), threshold), grad,
+          f"gradient_clipping(grad {grad.shape}, {threshold:.4g})")
+"""),
+    ],
+    "lstm_cell": [
+        ("test_hidden_random_sizes", 2, """
+rng = $rng
+for c_want, h_want in $want:
+    N, D, H = (int(n) for n in rng.integers(1, 7, size=3))
+    args = random_inputs(rng, N, D, H)
+    c_next, h_next = outputs(lstm_cell(*args), N, H)
+    _same(c_next, np.array(c_want), f"c_next (N={N}, D={D}, H={H})")
+    _same(h_next, np.array(h_want), f"h_next (N={N}, D={D}, H={H})")
+"""),
+        ("test_hidden_unrolled_sequence", 1, """
+rng = $rng
+N, D, H = 3, 4, 5
+x, h, c, W, U, b = random_inputs(rng, N, D, H)
+xs = rng.standard_normal((8, N, D))
+c_ref, h_ref = $want
+for t in range(8):
+    c, h = outputs(lstm_cell(xs[t], h, c, W, U, b), N, H)
+_same(c, np.array(c_ref), "c after 8 steps")
+_same(h, np.array(h_ref), "h after 8 steps")
+"""),
+    ],
+    "gru_update": [
+        ("test_hidden_random_sizes", 2, """
+rng = $rng
+for want in $want:
+    N, D, H = (int(n) for n in rng.integers(1, 7, size=3))
+    args = random_inputs(rng, N, D, H)
+    got = _array(gru(*args), "h_new", (N, H))
+    _same(got, np.array(want), f"h_new (N={N}, D={D}, H={H})")
+"""),
+        ("test_hidden_unrolled_sequence", 1, """
+rng = $rng
+N, D, H = 3, 4, 5
+x, h, *weights = random_inputs(rng, N, D, H)
+xs = rng.standard_normal((8, N, D))
+h_ref = $want
+for t in range(8):
+    h = _array(gru(xs[t], h, *weights), "h_new", (N, H))
+_same(h, np.array(h_ref), "h after 8 steps")
+"""),
+    ],
+    "bidirectional_concat": [
+        ("test_hidden_random_states", 2, """
+rng = $rng
+for want in $want:
+    (N, T, H), args = random_inputs(rng)
+    got = _array(bidirectional_states(*args), f"hs (N={N}, T={T}, H={H})", (N, T, 2 * H))
+    _same(got, np.array(want), f"hs (N={N}, T={T}, H={H})")
+"""),
+        ("test_hidden_random_network", 1, """
+rng = $rng
+(N, T, H), args = random_inputs(rng)
+V = rng.standard_normal((int(rng.integers(1, 4)), 2 * H))
+got = _array(bidirectional_rnn_net(*args, V), "ys", (N, T, V.shape[0]))
+_same(got, np.array($want), f"ys (N={N}, T={T}, O={V.shape[0]})")
+"""),
+    ],
+    "embedding": [
+        ("test_hidden_random_encode", 1, """
+rng = $rng
+V, D_e, H, T = (int(n) for n in rng.integers(2, 7, size=4))
+E = rng.standard_normal((D_e, V))
+W, U, b = (rng.standard_normal((H, D_e)), 0.5 * rng.standard_normal((H, H)),
+           rng.standard_normal(H))
+words = np.eye(V)[rng.integers(0, V, size=T)]
+_same(encode(words, E, W, U, b), np.array($want), f"encode (V={V}, D_e={D_e}, H={H})")
+"""),
+        ("test_hidden_random_forward", 1, """
+rng = $rng
+for want in $want:
+    V, D = (int(n) for n in rng.integers(2, 8, size=2))
+    W = rng.standard_normal((V, D))
+    idx = repeated_ids(rng, V, tuple(int(n) for n in rng.integers(1, 5, size=2)))
+    _same(Embedding(W).forward(idx), np.array(want), f"forward(idx {idx.shape}), W ({V}, {D})")
+"""),
+        ("test_hidden_random_backward", 2, """
+rng = $rng
+for want in $want:
+    V, D = (int(n) for n in rng.integers(2, 8, size=2))
+    W = rng.standard_normal((V, D))
+    idx = repeated_ids(rng, V, tuple(int(n) for n in rng.integers(1, 5, size=2)))
+    dout = rng.standard_normal(idx.shape + (D,))
+    _same(backward_dW(W, idx, dout), np.array(want), f"dW for idx {idx.shape}, W ({V}, {D})")
+"""),
+    ],
+}
+
 
 def lit(value: Any) -> str:
     """A Python literal of an array (nested lists of exact float reprs) or tuple of arrays."""
@@ -434,11 +641,114 @@ def reference_values(ex_id: str) -> dict[str, str]:
     raise KeyError(ex_id)
 
 
+def hidden_rng(check: str) -> tuple[str, np.random.Generator]:
+    """The check's Generator (edrill's for a student of seed HIDDEN_SEED): its literal for the
+    cell, and a fresh one to draw the same inputs here."""
+    seed = [HIDDEN_SEED, check_entropy(check)]
+    return f"np.random.default_rng({seed!r})", np.random.default_rng(seed)
+
+
+def hidden_reference_values(ex_id: str) -> dict[str, dict[str, str]]:
+    """Check name -> {"rng": the cell's Generator, "want": the reference's outputs on the
+    inputs the cell draws from it}, as literals. The draws are the cells' (and the hidden
+    suite's), in the same order; a correct student gets full marks only if they match."""
+    if not HIDDEN_TESTS[ex_id]:
+        return {}
+    ref = load_module(ROOT / "solutions" / f"{ex_id}.py", f"_bench_ref_{ex_id}")
+    ns: dict[str, Any] = {"np": np, "_tuple": lambda got, name, n: got,
+                          "_array": lambda got, name, shape=None, kind="f": got}
+    if ex_id == "embedding":
+        ns["Embedding"] = ref.Embedding
+    exec(HIDDEN_HELPERS[ex_id], ns)  # the very helpers the hidden cells run
+    out: dict[str, dict[str, str]] = {}
+
+    def draws(check: str) -> np.random.Generator:
+        cell_rng, rng = hidden_rng(check)
+        out[check] = {"rng": cell_rng}
+        return rng
+
+    def want(check: str, value: Any) -> None:  # a list: one value per call, in order
+        out[check]["want"] = ("[" + ", ".join(map(lit, value)) + "]" if isinstance(value, list)
+                              else lit(value))
+
+    if ex_id == "gradient_clipping":
+        rng, wants = draws("test_hidden_random_clipped"), []
+        for _ in range(6):
+            grad = ns["random_gradient"](rng)
+            threshold = ns["threshold_between"](rng, np.linalg.norm(grad), 0.1, 0.8)
+            wants.append(ref.gradient_clipping(grad.copy(), threshold))
+        want("test_hidden_random_clipped", wants)
+        draws("test_hidden_norm_and_untouched")  # no reference: the norm and the identity
+    elif ex_id in ("lstm_cell", "gru_update"):
+        step = ref.lstm_cell if ex_id == "lstm_cell" else ref.gru
+        rng, wants = draws("test_hidden_random_sizes"), []
+        for _ in range(4):
+            N, D, H = (int(n) for n in rng.integers(1, 7, size=3))
+            wants.append(step(*ns["random_inputs"](rng, N, D, H)))
+        want("test_hidden_random_sizes", wants)
+        rng = draws("test_hidden_unrolled_sequence")
+        x, h, *rest = ns["random_inputs"](rng, 3, 4, 5)
+        xs = rng.standard_normal((8, 3, 4))
+        if ex_id == "lstm_cell":
+            c, W, U, b = rest
+            for t in range(8):
+                c, h = ref.lstm_cell(xs[t], h, c, W, U, b)
+            want("test_hidden_unrolled_sequence", (c, h))
+        else:
+            for t in range(8):
+                h = ref.gru(xs[t], h, *rest)
+            want("test_hidden_unrolled_sequence", h)
+    elif ex_id == "bidirectional_concat":
+        rng = draws("test_hidden_random_states")
+        want("test_hidden_random_states",
+             [ref.bidirectional_states(*ns["random_inputs"](rng)[1]) for _ in range(4)])
+        rng = draws("test_hidden_random_network")
+        (_, _, H), args = ns["random_inputs"](rng)
+        V = rng.standard_normal((int(rng.integers(1, 4)), 2 * H))
+        want("test_hidden_random_network", ref.bidirectional_rnn_net(*args, V))
+    elif ex_id == "embedding":
+        rng = draws("test_hidden_random_encode")
+        V, D_e, H, T = (int(n) for n in rng.integers(2, 7, size=4))
+        E = rng.standard_normal((D_e, V))
+        W, U, b = (rng.standard_normal((H, D_e)), 0.5 * rng.standard_normal((H, H)),
+                   rng.standard_normal(H))
+        words = np.eye(V)[rng.integers(0, V, size=T)]
+        want("test_hidden_random_encode", ref.encode(words, E, W, U, b))
+        for check in ("test_hidden_random_forward", "test_hidden_random_backward"):
+            rng, wants = draws(check), []
+            for _ in range(3):
+                V, D = (int(n) for n in rng.integers(2, 8, size=2))
+                W = rng.standard_normal((V, D))
+                idx = ns["repeated_ids"](rng, V, tuple(int(n) for n in rng.integers(1, 5, size=2)))
+                if check == "test_hidden_random_forward":
+                    wants.append(ref.Embedding(W).forward(idx))
+                else:
+                    wants.append(ns["backward_dW"](W, idx, rng.standard_normal(idx.shape + (D,))))
+            want(check, wants)
+    else:
+        raise KeyError(ex_id)
+    return out
+
+
+def hidden_cell(body: str, points: int) -> str:
+    """A hidden test cell's code: what nbgrader leaves of it in the student's copy (a comment),
+    then the check between the markers, which it removes there and restores at autograde."""
+    return (f"# a hidden test ({points} point{'s' if points != 1 else ''}): it runs when your "
+            "work is graded\n### BEGIN HIDDEN TESTS\n" + body.strip() + "\n### END HIDDEN TESTS")
+
+
 def test_cells(ex_id: str) -> list[tuple[str, int, str]]:
-    """(grade id, points, source) of the exercise's autograded test cells."""
+    """(grade id, points, source) of the exercise's autograded test cells: the public suite's
+    checks, then the hidden suite's, as edrill's `grader batch` runs them."""
     values = reference_values(ex_id)
     cells = []
     for name, points, body in TESTS[ex_id]:
         source = PRELUDE + HELPERS[ex_id] + "\n" + Template(body).substitute(values).strip()
         cells.append((f"{ex_id}-{name}", points, source + "\n"))
+    hidden = hidden_reference_values(ex_id)
+    for name, points, body in HIDDEN_TESTS[ex_id]:
+        code = HIDDEN_HELPERS[ex_id] + "\n" + Template(body).substitute(hidden[name]).strip()
+        cells.append((f"{ex_id}-{name}", points, PRELUDE + "\n" + hidden_cell(code, points) + "\n"))
+    names = [grade_id for grade_id, _, _ in cells]
+    assert len(set(names)) == len(names), f"{ex_id}: repeated grade ids"
     return cells
