@@ -101,7 +101,9 @@ def nbgrader_env(venv: Path) -> dict[str, str]:
 
 
 def nbgrader_bin(venv: Path) -> Path:
-    """The venv's `nbgrader`, after checking that the package imports there."""
+    """The venv's `nbgrader` (an absolute path: nbgrader runs in the course directory),
+    after checking that the package imports there."""
+    venv = venv.absolute()
     python, exe = venv / "bin" / "python", venv / "bin" / "nbgrader"
     probe = None
     if python.exists():
