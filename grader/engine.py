@@ -302,13 +302,23 @@ def summarize(target: Target, ex_id: str, run: ExerciseRun | None) -> ExerciseRe
     return rep
 
 
+_recorded_costs: dict[Path, tuple[int, float]] = {}  # recording -> (its mtime, seconds)
+
+
 def exercise_costs(target: Target, ids: list[str]) -> dict[str, float]:
-    """Seconds each exercise took on its solution when `grader build` recorded it."""
+    """Seconds each exercise took on its solution when `grader build` recorded it (read
+    once per recording file and kept while the file is unchanged: a batch plans its lanes
+    for every student)."""
     costs = {}
     for ex_id in ids:
         path = target.mistakes_dir / f"{ex_id}.npz" if target.mistakes_dir else None
         try:
-            costs[ex_id] = float(Recording.read_index(path).get("seconds", 0.1))
+            mtime = path.stat().st_mtime_ns
+            known = _recorded_costs.get(path)
+            if known is None or known[0] != mtime:
+                seconds = float(Recording.read_index(path).get("seconds", 0.1))
+                _recorded_costs[path] = known = (mtime, seconds)
+            costs[ex_id] = known[1]
         except (OSError, ValueError, TypeError, AttributeError, KeyError):
             costs[ex_id] = 0.1
     return costs

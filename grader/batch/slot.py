@@ -354,6 +354,8 @@ def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
                 for ex_id in collected:  # import each reference once, before the lanes fork
                     with contextlib.suppress(Exception):
                         plugin.make_reference(ex_id)
+            import numpy.random  # noqa: F401 - numpy loads it lazily: once here, not per lane
+
             # What the lanes share with this process is never collected again: a lane's
             # collections then do not touch (and copy) those pages.
             gc.collect()

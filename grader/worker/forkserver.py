@@ -230,10 +230,11 @@ def main() -> None:
         _prctl(PR_SET_DUMPABLE, 0)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the trusted process
     ctrl = socket.socket(fileno=int(sys.argv[1]))
-    # What every worker needs, loaded once: numpy, the worker's own code, and the trusted
-    # harnesses the suites run in workers (`judge` is not one: it judges in the trusted
-    # process).
+    # What every worker needs, loaded once: numpy (with numpy.random), the worker's own
+    # code, and the trusted harnesses the suites run in workers (`judge` is not one: it
+    # judges in the trusted process).
     import numpy  # noqa: F401
+    import numpy.random  # noqa: F401 - loaded lazily by numpy: once here, not per worker
 
     import grader.harness
     import grader.worker.child  # noqa: F401
