@@ -11,7 +11,17 @@ untouched stub, a crash at import, a call that never returns) up to `--n` studen
    seconds (the whole process group), and runs it again to the end;
 
 and prints the figures (students per second, statuses) and whether the resumed results
-equal the uninterrupted ones, student by student (timings aside). Exit 1 if they differ.
+equal the uninterrupted ones, student by student (timings aside).
+
+Two verdicts are printed. `results_intact`: the resumed file holds exactly the rows of the
+uninterrupted one — every (student, exercise) with the same status, score, max score,
+content hash and suite version, every check with the same points — none lost, none
+doubled. `resumed_equals_uninterrupted` also asks every check's status to be the same; a
+red-team attack that races the grader (`kill_grader` kills its slot's fork-server inside
+the first call; whether the call's answer leaves the worker before the worker dies with its
+fork-server is a matter of microseconds) can end that one check as `failed` in one run and
+`error` in another, with 0 points both times, as between any two runs: such checks are
+listed under `check_status_races`. Exit 1 unless the results are intact.
 """
 
 from __future__ import annotations
@@ -120,6 +130,12 @@ def main() -> int:
     for row in want["results"].values():
         statuses[row[0]] = statuses.get(row[0], 0) + 1
     same = want == got
+    points = {k: v[1] for k, v in want["checks"].items()}
+    intact = (want["results"] == got["results"]
+              and points == {k: v[1] for k, v in got["checks"].items()})
+    races = sorted(f"{k[0]} {k[1]} {k[2]}: {want['checks'][k][0]} / {got['checks'][k][0]}"
+                   for k in set(want["checks"]) & set(got["checks"])
+                   if want["checks"][k] != got["checks"][k])
     print(json.dumps({
         "students": students, "sandbox": args.sandbox,
         "uninterrupted_seconds": round(seconds, 2),
@@ -128,10 +144,11 @@ def main() -> int:
         "students_stored_when_killed": partial,
         "resume_seconds": round(rest, 2),
         "statuses": statuses, "rows": len(want["results"]), "check_rows": len(want["checks"]),
-        "resumed_equals_uninterrupted": same}, indent=2))
+        "results_intact": intact, "resumed_equals_uninterrupted": same,
+        "check_status_races": races}, indent=2, ensure_ascii=False))
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
-    return 0 if same else 1
+    return 0 if intact else 1
 
 
 if __name__ == "__main__":
