@@ -481,7 +481,8 @@ import os, signal, time
 def _attack():
     """Leave a setsid() grandchild behind, then kill the fork-server: the worker dies with
     it (parent-death signal), the grandchild is adopted by the nearest subreaper above.
-    There it notes who adopted it and tries `killpg(getppid())` and `kill(getppid())`."""
+    There it notes at once who adopted it (the test's proof: a slot, never the batch), then
+    tries `killpg(getppid())` and `kill(getppid())` unless its slot has reaped it first."""
     worker = os.getpid()
     if os.fork() == 0:  # a parent-death signal is not inherited: this one lives on
         try:
@@ -490,10 +491,10 @@ def _attack():
                 if os.getppid() != worker:
                     break
                 time.sleep(0.01)
-            time.sleep(0.3)  # until the fork-server's own end has been dealt with
-            adopter = os.getppid()
+            adopter = os.getppid()  # noted at once: the slot may reap this process soon
             with open({record!r}, "w") as f:
                 f.write(f"{{adopter}} {{os.getpgid(adopter)}}")
+            time.sleep(0.3)  # until the fork-server's own end has been dealt with
             for send in (os.killpg, os.kill):
                 try:
                     send(adopter, signal.SIGKILL)
