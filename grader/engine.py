@@ -18,6 +18,7 @@ import io
 import os
 import pickle
 import sys
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +90,12 @@ def known_mistakes(target: Target, ids: list[str]) -> dict[str, dict]:
 def unfilled_blanks(path: Path) -> list[int]:
     """Numbers of the `_blank(N)` placeholders still in a student's file."""
     try:
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        # no name in the file can be `_blank` (Python folds identifiers with NFKC): done,
+        # without parsing it
+        if "_blank" not in unicodedata.normalize("NFKC", source):
+            return []
+        tree = ast.parse(source)
     except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
         return []
     found = set()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -114,7 +115,10 @@ class ExerciseRun:
     missing: bool = False
 
 
+@lru_cache(maxsize=1024)
 def exercise_of(path: str | Path) -> str:
+    """The exercise a suite's file (or a student's module) is for: `test_<id>.py` → `<id>`.
+    Asked for every item at every step of a run: remembered per path."""
     stem = Path(path).stem
     return stem[len(SUITE_PREFIX):] if stem.startswith(SUITE_PREFIX) else stem
 
@@ -335,6 +339,27 @@ class EdrillPlugin:
         if call.when == "call" or (call.when == "setup" and call.excinfo is not None):
             self.record(item, call)
         return report
+
+    @pytest.hookimpl(tryfirst=True, specname="pytest_runtest_makereport")
+    def brief_failure_report(self, item: pytest.Item,
+                             call: pytest.CallInfo) -> pytest.TestReport | None:
+        """A failed step's report without pytest's failure text when that text is never
+        shown (`--tb=no`, as every grading run has: the check's verdict is ours, made in
+        `record`). Building it walks every traceback entry (a path and a stat each) and
+        was the largest single cost of a failing check in a grading lane. Passes, skips
+        and `--tb` other than `no` (an instructor running the suites with plain pytest)
+        get pytest's own report."""
+        excinfo = call.excinfo
+        if (excinfo is None or item.config.getoption("tbstyle", "auto") != "no"
+                or not isinstance(excinfo, pytest.ExceptionInfo)
+                or isinstance(excinfo.value, pytest.skip.Exception | BaseExceptionGroup)):
+            return None
+        sections = [(f"Captured {key} {when}", content)
+                    for when, key, content in item._report_sections]
+        return pytest.TestReport(
+            item.nodeid, item.location, dict.fromkeys(item.keywords, 1), "failed",
+            f"{excinfo.typename} (--tb=no)", call.when, sections, call.duration,
+            call.start, call.stop, user_properties=item.user_properties)
 
     def is_hidden(self, item: pytest.Item) -> bool:
         hidden_dir = self.config.hidden_dir

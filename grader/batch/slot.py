@@ -47,7 +47,7 @@ from grader.engine import (
     serve_suites,
     summarize,
 )
-from grader.i18n import pick
+from grader.i18n import LANGS, pick, translation
 from grader.plugin import CheckResult, EdrillPlugin, ExerciseRun, exercise_of
 from grader.report import ExerciseReport
 
@@ -355,6 +355,9 @@ def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
                     with contextlib.suppress(Exception):
                         plugin.make_reference(ex_id)
             import numpy.random  # noqa: F401 - numpy loads it lazily: once here, not per lane
+
+            for lang in LANGS:  # the catalogues too (read on first use): once, not per lane
+                translation(lang)
 
             # What the lanes share with this process is never collected again: a lane's
             # collections then do not touch (and copy) those pages.

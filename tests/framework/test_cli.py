@@ -26,6 +26,18 @@ def test_a_new_workspace_is_unfilled_everywhere_with_zero_points(workspace, cour
         assert all("not filled in yet" in c["message"] for c in ex["checks"])
 
 
+def test_unfilled_blanks_are_found_by_name_also_when_spelt_in_full_width(tmp_path):
+    # a file without `_blank` anywhere is not parsed; a name Python folds to `_blank`
+    # (NFKC, as for every identifier) still counts
+    from grader.engine import unfilled_blanks
+
+    path = tmp_path / "m.py"
+    path.write_text("def f():\n    return 1  # 穴埋め済み\n", encoding="utf-8")
+    assert unfilled_blanks(path) == []
+    path.write_text("def f():\n    return _ｂｌａｎｋ(2) + _blank(1)\n", encoding="utf-8")
+    assert unfilled_blanks(path) == [1, 2]
+
+
 def test_the_workspace_holds_no_solution(workspace, course):
     """No solution module, and no exercise's answer in its own stub or its own suite.
 
