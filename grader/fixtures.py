@@ -29,7 +29,8 @@ def edrill_plugin(config: pytest.Config) -> EdrillPlugin:
 
 @pytest.fixture(scope="module")
 def student(request: pytest.FixtureRequest) -> Iterator[Any]:
-    """A proxy to the student's module of the suite's exercise, in a fresh worker."""
+    """A proxy to the student's module of the suite's exercise, in a worker of its own (fresh
+    for each exercise; the exercise's hidden suite goes on with the same worker)."""
     yield from edrill_plugin(request.config).open_student(request)
 
 

@@ -21,6 +21,7 @@ with pytest's own output::
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -192,6 +193,8 @@ class EdrillPlugin:
         self.sessions: dict[str, Any] = {}
         self.references: dict[str, Reference] = {}
         self.order: list[str] = []  # the exercises in the order their suites run
+        # per exercise, its suites still to run (public, hidden): its worker serves them all
+        self.suites_left: dict[str, int] = {}
         # what a closed worker of an exercise leaves to the next suite of that exercise
         self.carried: dict[str, tuple[Any, Any]] = {}
         self.curves: dict[str, list[loss_curves.Curve]] = {}  # test nodeid -> its trainings
@@ -217,6 +220,8 @@ class EdrillPlugin:
         for item in keep:
             self.run_of(item)
         self.order = list(dict.fromkeys(exercise_of(item.path) for item in keep))
+        self.suites_left = dict(Counter(exercise_of(path) for path in
+                                        dict.fromkeys(item.path for item in keep)))
 
     def run_of(self, item: pytest.Item) -> ExerciseRun:
         ex = exercise_of(item.path)
@@ -245,7 +250,9 @@ class EdrillPlugin:
 
     def open_student(self, request: pytest.FixtureRequest) -> Iterator[Any]:
         """The `student` fixture (grader.fixtures): the proxy to the module of the suite's
-        exercise, its worker closed and its run recorded when the suite is done."""
+        exercise, its worker closed and its run recorded when the exercise's last suite is
+        done. The exercise's suites (public, then hidden) share the worker, as the checks
+        of one suite do: a worker less to fork and import per hidden suite."""
         ex = exercise_of(request.path)
         session = self.session_for(ex)
         upcoming = self.order.index(ex) + 1 if ex in self.order else len(self.order)
@@ -253,13 +260,16 @@ class EdrillPlugin:
             # the next exercise's worker forks and imports while this one is graded
             self.session_for(self.order[upcoming]).prestart()
         yield session.module
+        self.suites_left[ex] = self.suites_left.get(ex, 1) - 1
+        if self.suites_left[ex] > 0 and self.sessions.get(ex) is session:
+            return  # the next suite goes on with this worker; its run is recorded after it
         run = self.runs.setdefault(ex, ExerciseRun(ex))
         run.output = "\n".join(o for o in (run.output, session.output()) if o)
         run.load_failed = run.load_failed or session.load_error is not None
         run.timed_out = run.timed_out or session.timed_out is not None
         run.crashes += session.crashes
         session.close()
-        # a second suite of the exercise (its hidden suite) gets a fresh worker
+        # a suite of the exercise run after this (more than counted) starts a fresh worker
         if self.sessions.get(ex) is session:
             del self.sessions[ex]
             if session.load_error is not None or session.timed_out is not None:

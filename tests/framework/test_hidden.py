@@ -39,6 +39,8 @@ def students(root: Path) -> Path:
             if kind == "wrong" and ex == "gradient_clipping":
                 assert WRONG[0] in source
                 source = source.replace(*WRONG)
+            if ex == "embedding":  # says each time a worker imports it
+                source = "print('IMPORTED')\n" + source
             if ex == "conv_output_size":  # student code looking for the course secret
                 source = ("import os\nprint('SECRET=' + str(os.environ.get('"
                           + SECRET_ENV + "')))\n" + source)
@@ -94,6 +96,8 @@ def test_batch_runs_hidden_checks_stores_seeds_and_a_regrade_replays_them(tmp_pa
             assert results[(student, ex)]["seed"] == derive_seed(b"first-secret", student, ex)
         assert results[(student, "conv_output_size")]["seed"] is None
     assert "SECRET=None" in results[("alice", "conv_output_size")]["output"]  # not passed on
+    # the public and the hidden suite of an exercise share its worker: imported once
+    assert results[("alice", "embedding")]["output"].count("IMPORTED") == 1
     assert results[("alice", "gradient_clipping")]["seed"] != \
         results[("bob", "gradient_clipping")]["seed"]
     hidden_points = sum(c.points for c in suite_checks(
