@@ -21,6 +21,7 @@ with pytest's own output::
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -183,6 +184,19 @@ def shape_hint(err: StudentError) -> Text | None:
     return None
 
 
+def named_files(config: pytest.Config) -> tuple[set[Path], set[Path]] | None:
+    """The files a run names on its command line and the folders above them, or None when
+    an argument is not a plain file (a folder, a node id)."""
+    base = config.invocation_params.dir
+    files = set()
+    for arg in config.args:
+        path = Path(base, arg)
+        if not (path.suffix == ".py" and path.is_file()):
+            return None
+        files.add(Path(os.path.abspath(path)))
+    return files, {folder for path in files for folder in path.parents}
+
+
 class EdrillPlugin:
     """Fixtures and hooks for one grading run."""
 
@@ -199,6 +213,7 @@ class EdrillPlugin:
         self.carried: dict[str, tuple[Any, Any]] = {}
         self.curves: dict[str, list[loss_curves.Curve]] = {}  # test nodeid -> its trainings
         self.reference_curves: dict[str, dict[tuple[str, str], Any]] = {}  # exercise -> ...
+        self.wanted: tuple[set[Path], set[Path]] | None = None  # set in pytest_configure
 
     def pytest_configure(self, config: pytest.Config) -> None:
         register_markers(config)
@@ -206,8 +221,22 @@ class EdrillPlugin:
 
         if not config.pluginmanager.is_registered(fixtures):
             config.pluginmanager.register(fixtures, "edrill-fixtures")
+        self.wanted = named_files(config)
 
     # ------------------------------------------------------------------ collection
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_ignore_collect(self, collection_path: Path,
+                              config: pytest.Config) -> bool | None:
+        """When the run names its suite files (every grading run does), nothing else is
+        looked at: pytest would otherwise make a node for every file of every folder on the
+        way to them (the 70 suites beside the six graded), at every start of a slot and of
+        `grade`. Runs given a folder (an instructor's plain pytest) collect as usual."""
+        if self.wanted is None or collection_path in self.wanted[0]:
+            return None
+        if collection_path in self.wanted[1] or collection_path.name == "__init__.py":
+            return None
+        return True
+
     def pytest_collection_modifyitems(self, config: pytest.Config,
                                       items: list[pytest.Item]) -> None:
         keep, drop = [], []
