@@ -63,7 +63,7 @@ def grade_on_worker(task: Task, target: Target, options: Options, mode: str) -> 
     """Runs on a Dask worker: grade one student in this worker's sandbox; the rows."""
     rows: list[dict] = []
     runner = Runner(_sandbox(mode), target, dataclasses.replace(options, slots=1),
-                    on_student=lambda _task, got: rows.extend(got))
+                    on_student=lambda _task, got: rows.extend(got), collect_here=False)
     runner.run([task])
     return rows
 

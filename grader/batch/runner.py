@@ -159,7 +159,8 @@ class Runner:
 
     def __init__(self, sandbox, target: Target, options: Options,
                  on_student: Callable[[Task, list[dict]], None],
-                 progress=None, close_in_slots: list[int] = ()) -> None:
+                 progress=None, close_in_slots: list[int] = (),
+                 collect_here: bool = True) -> None:
         self.sandbox = sandbox
         self.target = target
         self.options = options
@@ -171,6 +172,10 @@ class Runner:
         self.failures = 0  # slots ended in a row without finishing a student
         self.ids: list[str] = []
         self.last_error = ""
+        # collect the suites once here and fork the slots from that (not in a thread of a
+        # Dask worker, whose process pytest's capture and signal handling must not touch)
+        self.collect_here = collect_here
+        self.collected: slot_mod.Collected | None = None
 
     # ------------------------------------------------------------------ slots
     def _start(self, slot: int) -> _Slot:
@@ -183,7 +188,7 @@ class Runner:
         if pid == 0:  # the slot: never returns
             slot_mod.slot_main(self.sandbox, slot, self.target, self.options.timeout,
                                tasks_r, results_w, parent, [tasks_w, results_r, *inherited],
-                               ids=self.ids)
+                               ids=self.ids, collected=self.collected)
         os.close(tasks_r)
         os.close(results_w)
         state = _Slot(slot, pid, tasks_w, results_r)
@@ -290,9 +295,23 @@ class Runner:
 
     # ------------------------------------------------------------------ the loop
     def run(self, tasks: list[Task]) -> None:
-        pending = deque(tasks)
         wanted = {ex_id for task in tasks for ex_id in task.files}  # the suites slots collect
         self.ids = [ex_id for ex_id in self.target.ids() if ex_id in wanted]
+        if not (self.collect_here and tasks and self.ids):
+            self._run(tasks)
+            return
+
+        def body(collected: slot_mod.Collected) -> None:
+            self.collected = collected
+            try:
+                self._run(tasks)
+            finally:
+                self.collected = None
+
+        slot_mod.collect_once(self.target, self.ids, self.options.timeout, body)
+
+    def _run(self, tasks: list[Task]) -> None:
+        pending = deque(tasks)
         count = max(1, min(self.options.slots, len(tasks)))
         _prctl(PR_SET_CHILD_SUBREAPER, 1)
         self.baseline = children_of(os.getpid())

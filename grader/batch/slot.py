@@ -40,6 +40,7 @@ from typing import Any
 import pytest
 
 from grader.engine import (
+    StudentImportBlocker,
     Target,
     known_mistakes,
     plan_lanes,
@@ -325,11 +326,76 @@ def grade_student(task: dict, work: Path, target: Target, session: pytest.Sessio
                "error": "\n".join(errors)[-MESSAGE_CAP:]})
 
 
+@dataclasses.dataclass
+class Collected:
+    """The suites collected once in the batch's parent (`collect_once`), which every slot
+    forks from and makes its own: its fork-server, its work directory, its streamer."""
+
+    session: pytest.Session
+    plugin: EdrillPlugin
+    streamer: Streamer
+    ids: set[str]  # the exercises whose suites were collected
+    streams: tuple[Any, Any]  # pytest's sys.stdout and sys.stderr, as in a slot of its own
+
+
+def _prepare(session: pytest.Session, plugin: EdrillPlugin, target: Target) -> set[str]:
+    """What every lane would otherwise load for itself, loaded once before they fork; the
+    exercises collected."""
+    collected = {exercise_of(item.path) for item in session.items}
+    if target.solutions_dir is not None:
+        for ex_id in collected:  # import each reference once, before the lanes fork
+            with contextlib.suppress(Exception):
+                plugin.make_reference(ex_id)
+    import numpy.random  # noqa: F401 - numpy loads it lazily: once here, not per lane
+
+    for lang in LANGS:  # the catalogues too (read on first use): once, not per lane
+        translation(lang)
+    # What the lanes share with this process is never collected again: a lane's
+    # collections then do not touch (and copy) those pages.
+    gc.collect()
+    gc.freeze()
+    return collected
+
+
+def collect_once(target: Target, ids: list[str], timeout: float,
+                 body: Callable[[Collected], None]) -> None:
+    """Start pytest and collect the suites of `ids` here, once, then call `body(collected)`
+    (the batch's parent: it forks its slots from this collected process, so no slot starts
+    pytest or collects again). `body` runs with the real sys.stdout and sys.stderr, not
+    pytest's captured ones; what it raises is raised here once pytest has ended."""
+    real = sys.stdout, sys.stderr
+    outcome: list[BaseException | None] = []
+
+    def loop(session: pytest.Session, plugin: EdrillPlugin) -> None:
+        streamer = next(p for p in session.config.pluginmanager.get_plugins()
+                        if isinstance(p, Streamer))
+        collected = Collected(session, plugin, streamer, _prepare(session, plugin, target),
+                              (sys.stdout, sys.stderr))
+        sys.stdout, sys.stderr = real
+        try:
+            body(collected)
+            outcome.append(None)
+        except BaseException as err:  # noqa: B036 - pytest would swallow it (Ctrl-C too)
+            outcome.append(err)
+        finally:
+            sys.stdout, sys.stderr = collected.streams
+
+    code = serve_suites(target, ids, loop, server=None, timeout=timeout,
+                        mistakes=known_mistakes(target, ids),
+                        plugins=[Streamer(target, lambda row: None)])
+    if not outcome:
+        raise RuntimeError(f"pytest ended before the grading suites could be served "
+                           f"(exit code {code})")
+    if outcome[0] is not None:
+        raise outcome[0]
+
+
 def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
               results_out: int, parent: int, close_fds: list[int],
-              ids: list[str] | None = None) -> None:
+              ids: list[str] | None = None, collected: Collected | None = None) -> None:
     """The body of a forked slot; never returns. `ids`: the exercises its students may
-    have (their suites are collected once, when the slot starts)."""
+    have. `collected`: the suites the parent collected (`collect_once`), made this slot's
+    own here; without it the slot collects them itself, once, when it starts."""
     code = 0
     server = None
     try:
@@ -346,23 +412,8 @@ def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
         server = sandbox.server(slot)  # it starts (loads numpy) while pytest collects
         state = {"code": 0, "server": server}
 
-        def loop(session: pytest.Session, plugin: EdrillPlugin) -> None:
-            streamer = next(p for p in session.config.pluginmanager.get_plugins()
-                            if isinstance(p, Streamer))
-            collected = {exercise_of(item.path) for item in session.items}
-            if target.solutions_dir is not None:
-                for ex_id in collected:  # import each reference once, before the lanes fork
-                    with contextlib.suppress(Exception):
-                        plugin.make_reference(ex_id)
-            import numpy.random  # noqa: F401 - numpy loads it lazily: once here, not per lane
-
-            for lang in LANGS:  # the catalogues too (read on first use): once, not per lane
-                translation(lang)
-
-            # What the lanes share with this process is never collected again: a lane's
-            # collections then do not touch (and copy) those pages.
-            gc.collect()
-            gc.freeze()
+        def serve(session: pytest.Session, plugin: EdrillPlugin, streamer: Streamer,
+                  collected: set[str]) -> None:
             graded = 0
             while True:
                 try:
@@ -385,10 +436,26 @@ def slot_main(sandbox, slot: int, target: Target, timeout: float, tasks_in: int,
                     state["code"] = 70
                     break
 
-        streamer = Streamer(target, lambda row: None,
-                            server_dead=lambda: not state["server"].alive())
-        serve_suites(target, ids, loop, server=server, timeout=timeout,
-                     mistakes=known_mistakes(target, ids), plugins=[streamer])
+        def server_dead() -> bool:
+            return not state["server"].alive()
+
+        if collected is not None:  # the parent's collected session, pointed at this slot
+            sys.stdout, sys.stderr = collected.streams
+            sys.meta_path.insert(0, StudentImportBlocker(target.student_dir))
+            plugin = collected.plugin
+            plugin.server = server
+            plugin.config.student_dir = target.student_dir
+            plugin.config.module_paths = {ex_id: target.module_path(ex_id) for ex_id in ids}
+            collected.streamer.target = target
+            collected.streamer.server_dead = server_dead
+            serve(collected.session, plugin, collected.streamer, collected.ids)
+        else:
+            def loop(session: pytest.Session, plugin: EdrillPlugin) -> None:
+                serve(session, plugin, streamer, _prepare(session, plugin, target))
+
+            streamer = Streamer(target, lambda row: None, server_dead=server_dead)
+            serve_suites(target, ids, loop, server=server, timeout=timeout,
+                         mistakes=known_mistakes(target, ids), plugins=[streamer])
         server = state["server"]
         code = state["code"]
     except BaseException:  # noqa: B036 - a slot must never return into the parent's code
