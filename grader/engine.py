@@ -235,9 +235,10 @@ def serve_suites(target: Target, ids: list[str], loop, *, server: ForkServerClie
     """Configure pytest and collect the suites of `ids` once, then call `loop(session,
     plugin)` instead of running them; returns pytest's exit code.
 
-    `grader batch`'s slot grades student after student this way: `loop` forks a copy of
-    this collected process per lane (`run_items` there), so no student pays for pytest's
-    start-up, collection and shutdown, and the collected items stay untouched here.
+    `grader batch` grades student after student this way: its parent collects once and
+    forks its slots inside `loop`, and a slot forks a copy of the collected process per
+    lane (`run_items` there), so no student (and no slot) pays for pytest's start-up,
+    collection and shutdown, and the collected items stay untouched here.
     """
     suites = suite_files(target, ids)
     if mistakes is None:

@@ -1,7 +1,8 @@
 """The batch's parent: hands students to parallel slots, enforces the wall limit, stores.
 
-Each slot (grader.batch.slot) is a forked trusted process with a fork-server of its own
-inside its sandbox slot. The parent sends a slot one student at a time over a pipe and
+The parent starts pytest and collects the suites once, then forks each slot
+(grader.batch.slot) from that collected process: a trusted process with a fork-server of
+its own inside its sandbox slot. The parent sends a slot one student at a time over a pipe and
 reads that student's rows back (pickles from its own fork). It alone writes the results
 store: a student's rows go to `on_student` (one transaction) once the student is done.
 

@@ -1,14 +1,16 @@
 """One grading slot: a forked trusted process that grades students one after another.
 
-The parent forks a slot before any suite runs (as `engine.run_in_lanes` forks a lane). The
-slot owns its sandbox slot's fork-server (`sandbox.server(slot)`, started here, so the
-server and everything under it die with the slot). It starts pytest and collects the
-suites once (`engine.serve_suites`); then, per student, it copies the student's modules
-into the slot's work directory and forks one lane per exercise (at most LANES): a copy
-of the collected process that runs that exercise's items against the shared fork-server
-(each request carries its own reply socket) and streams the exercise's row as soon as it
-is done, so a student cut off by the wall limit keeps the exercises that were done, and
-a student whose exercises all loop costs one timeout of wall time, not one per exercise.
+The parent starts pytest and collects the suites once (`collect_once`), then forks its
+slots from that collected process, so no slot starts pytest or collects again (a slot
+without that, on a Dask worker, collects when it starts). The slot owns its sandbox slot's
+fork-server (`sandbox.server(slot)`, started here, so the server and everything under it
+die with the slot) and points the collected session at it and at its own work directory;
+then, per student, it copies the student's modules into the slot's work directory and
+forks one lane per exercise (at most LANES): a copy of the collected process that runs
+that exercise's items against the shared fork-server (each request carries its own reply
+socket) and streams the exercise's row as soon as it is done, so a student cut off by the
+wall limit keeps the exercises that were done, and a student whose exercises all loop
+costs one timeout of wall time, not one per exercise.
 The slot forwards the rows, waits for every lane, and resets the sandbox slot before the
 next student. It leads a session of its own and is the child subreaper of its subtree:
 an orphan (a student's process whose fork-server was killed) is adopted by the slot and
