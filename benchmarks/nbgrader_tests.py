@@ -1,12 +1,13 @@
 """The autograded test cells of the benchmark's nbgrader course: the edrill suites' checks.
 
 One test cell per `@check` of `tests/suites/test_<exercise>.py` for the six core exercises,
-with the same points, the same inputs (the suites' input helpers, copied), the same known
-values and tolerances, the reference's values computed here from `solutions/<exercise>.py`
-and written in as literals, the same gradient checks (`grader.harness.gradcheck`) and the
-same convergence runs (`grader.harness.exploding_rnn`, `grader.harness.memory_task`), which
-the notebook imports as an nbgrader course imports its trusted helpers. The controls
-(`@control`) are the instructor's, not every student's: none here.
+with the same points, the same inputs (the suites' own input helpers, read from the
+suites), the same known values and tolerances, the reference's values computed here from
+`solutions/<exercise>.py` and written in as literals, the same gradient checks
+(`grader.harness.gradcheck`) and the same convergence runs (`grader.harness.exploding_rnn`,
+`grader.harness.memory_task`), which the notebook imports as an nbgrader course imports its
+trusted helpers. The controls (`@control`) are the instructor's, not every student's: none
+here.
 
 Then one hidden test cell per `@check` of `tests/hidden/test_<exercise>.py` (the five
 exercises that have a hidden suite), because `grader batch` runs the hidden suites too: with
@@ -26,6 +27,7 @@ helpers, then the check), so one failing or timed-out cell cannot take the other
 
 from __future__ import annotations
 
+import ast
 import sys
 from pathlib import Path
 from string import Template
@@ -78,44 +80,47 @@ def _raises(exc, call, name):
     raise AssertionError(f"{name}: expected {exc.__name__} to be raised")
 '''
 
-# Helpers copied from the edrill suites (the same inputs, the same seeds); also executed here
-# to compute the reference values written into the test cells.
-HELPERS = {
-    "conv_output_size": "",
-    "gradient_clipping": '''
-def big_gradients():
-    rng = np.random.default_rng(7)
-    grads = [rng.normal(size=shape) for shape in [(6,), (3, 4), (2, 3, 2)]]
-    return [g * (12.0 + 3 * k) / np.linalg.norm(g) for k, g in enumerate(grads)]
-''',
-    "lstm_cell": '''
-def make_inputs(seed, N=2, D=3, H=2):
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((N, D))
-    h = rng.uniform(-0.9, 0.9, (N, H))
-    c = rng.standard_normal((N, H))
-    W = 0.5 * rng.standard_normal((4 * H, D))
-    U = 0.5 * rng.standard_normal((4 * H, H))
-    b = 0.3 * rng.standard_normal(4 * H)
-    return x, h, c, W, U, b
+SUITES = ROOT / "tests" / "suites"
+HIDDEN = ROOT / "tests" / "hidden"
 
 
-def logit(p):
-    return np.log(p / (1 - p))
-''',
+def suite_source(path: Path, names: list[str]) -> str:
+    """The top-level definitions `names` (functions, constants) of the suite at `path`, as
+    written there (read, not imported): the notebook's input helpers are the suite's own,
+    so the two cannot drift apart."""
+    source = path.read_text(encoding="utf-8")
+    found: dict[str, str] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.FunctionDef):
+            keys = [node.name]
+        elif isinstance(node, ast.Assign):
+            keys = [n.id for t in node.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+        else:
+            continue
+        for key in keys:
+            if key in names:
+                found[key] = ast.get_source_segment(source, node) or ""
+    missing = [name for name in names if name not in found]
+    if missing:
+        raise SystemExit(f"{path}: no top-level {', '.join(missing)}; the benchmark's "
+                         "notebooks take their input helpers from there")
+    return "".join(f"\n{code}\n\n" for code in dict.fromkeys(found[n] for n in names))
+
+
+# The input helpers of each public suite (the same inputs, the same seeds), then what the
+# notebook needs beyond them; also executed here to compute the reference values written
+# into the test cells.
+PUBLIC_HELPERS = {
+    "conv_output_size": [],
+    "gradient_clipping": ["big_gradients"],
+    "lstm_cell": ["make_inputs", "logit"],
+    "gru_update": ["WEIGHTS", "make_inputs"],
+    "bidirectional_concat": ["N", "T", "D", "H", "inputs", "with_halves"],
+    "embedding": ["encode_inputs"],
+}
+PUBLIC_ADAPTERS = {
+    # the suite builds these inputs inside its check
     "gru_update": '''
-WEIGHTS = ("W_r", "U_r", "W_z", "U_z", "W", "U")
-
-
-def make_inputs(seed, N=2, D=3, H=2):
-    rng = np.random.default_rng(seed)
-    x = rng.standard_normal((N, D))
-    h = rng.uniform(-0.9, 0.9, (N, H))
-    weights = [0.6 * rng.standard_normal((H, D if name.startswith("W") else H))
-               for name in WEIGHTS]
-    return [x, h, *weights]
-
-
 def extreme_inputs(z_in):
     x, h, W_r, U_r, _, _, W, U = make_inputs(2, N=3, D=3, H=4)
     x[:, 0] = 1.0
@@ -123,33 +128,8 @@ def extreme_inputs(z_in):
     W_z[:, 0] = z_in
     return [x, h, W_r, U_r, W_z, U_z, W, U]
 ''',
-    "bidirectional_concat": '''
-N, T, D, H = 2, 4, 3, 3
-
-
-def inputs(seed, n=N, t=T, d=D, h=H):
-    rng = np.random.default_rng(seed)
-    xs = rng.standard_normal((n, t, d))
-    W_f, U_f = rng.standard_normal((h, d)), 0.5 * rng.standard_normal((h, h))
-    W_b, U_b = rng.standard_normal((h, d)), 0.5 * rng.standard_normal((h, h))
-    return xs, W_f, U_f, W_b, U_b
-
-
-def with_halves(hs, forward, backward):
-    out = hs.copy()
-    out[..., :H] = forward
-    out[..., H:] = backward
-    return out
-''',
+    # the suite's takes the student's module; the notebook's `Embedding` is the student's
     "embedding": '''
-def encode_inputs(seed, V, D_e, H, ids):
-    rng = np.random.default_rng(seed)
-    E = rng.standard_normal((D_e, V))
-    W, U, b = rng.standard_normal((H, D_e)), rng.standard_normal((H, H)), rng.standard_normal(H)
-    words = np.eye(V)[ids]
-    return words, E, W, U, b
-
-
 def backward_dW(W, idx, dout):
     layer = Embedding(W)
     layer.forward(idx)
@@ -157,6 +137,8 @@ def backward_dW(W, idx, dout):
     return layer.grads[0]
 ''',
 }
+HELPERS = {ex: suite_source(SUITES / f"test_{ex}.py", names) + PUBLIC_ADAPTERS.get(ex, "")
+           for ex, names in PUBLIC_HELPERS.items()}
 
 # (check name as in the edrill suite, points, body); $name is a literal computed here.
 TESTS: dict[str, list[tuple[str, int, str]]] = {
@@ -410,72 +392,25 @@ _same(backward_dW(W, idx, R), numeric, "dW", rtol=1e-5, atol=1e-8)
 # computed here and written in as literals. The same student calls, sizes and tolerances.
 HIDDEN_SEED = 2026
 
-# Helpers copied from the hidden suites (no `student`/`reference` module argument: the
-# notebook's functions are the student's).
-HIDDEN_HELPERS = {
-    "gradient_clipping": """
-def random_gradient(rng):
-    shape = tuple(int(n) for n in rng.integers(1, 6, size=rng.integers(1, 4)))
-    grad = rng.standard_normal(shape)
-    while np.linalg.norm(grad) < 0.5:  # a tiny draw: scale it up, away from zero
-        grad = grad * 4.0
-    return grad
-
-
-def threshold_between(rng, norm, low, high):
-    while True:
-        threshold = float(norm * rng.uniform(low, high))
-        if abs(threshold - 1.0) > 0.05:
-            return threshold
-""",
+# The input makers of each hidden suite, then the notebook's form of what calls the student's
+# code there (the notebook's assertion prelude, its own `Embedding`).
+HIDDEN_MAKERS = {
+    "gradient_clipping": ["random_gradient", "threshold_between"],
+    "lstm_cell": ["random_inputs"],
+    "gru_update": ["random_inputs"],
+    "bidirectional_concat": ["random_inputs"],
+    "embedding": ["repeated_ids"],
+}
+HIDDEN_ADAPTERS = {
     "lstm_cell": """
-def random_inputs(rng, N, D, H):
-    x = rng.standard_normal((N, D))
-    h = rng.uniform(-0.9, 0.9, (N, H))
-    c = rng.standard_normal((N, H))
-    W = rng.standard_normal((4 * H, D)) / np.sqrt(D)
-    U = rng.standard_normal((4 * H, H)) / np.sqrt(H)
-    b = 0.3 * rng.standard_normal(4 * H)
-    return x, h, c, W, U, b
-
-
 def outputs(got, N, H):
     c_next, h_next = _tuple(got, "lstm_cell(x, h, c, W, U, b)", 2)
     return _array(c_next, "c_next", (N, H)), _array(h_next, "h_next", (N, H))
 """,
-    "gru_update": """
-def random_inputs(rng, N, D, H):
-    x = rng.standard_normal((N, D))
-    h = rng.uniform(-0.9, 0.9, (N, H))
-    weights = []
-    for _ in range(3):  # (W_r, U_r), (W_z, U_z), (W, U)
-        weights += [rng.standard_normal((H, D)) / np.sqrt(D),
-                    rng.standard_normal((H, H)) / np.sqrt(H)]
-    return [x, h, *weights]
-""",
-    "bidirectional_concat": """
-def random_inputs(rng):
-    N, T, D, H = (int(rng.integers(1, 5)), int(rng.integers(2, 7)), int(rng.integers(1, 5)),
-                  int(rng.integers(1, 5)))
-    xs = rng.standard_normal((N, T, D))
-    W_f, U_f = rng.standard_normal((H, D)), 0.5 * rng.standard_normal((H, H))
-    W_b, U_b = rng.standard_normal((H, D)), 0.5 * rng.standard_normal((H, H))
-    return (N, T, H), (xs, W_f, U_f, W_b, U_b)
-""",
-    "embedding": """
-def backward_dW(W, idx, dout):
-    layer = Embedding(W)
-    layer.forward(idx)
-    layer.backward(dout)
-    return layer.grads[0]
-
-
-def repeated_ids(rng, V, shape):
-    idx = rng.integers(0, V, size=shape)
-    idx.flat[-1] = idx.flat[0]  # at least one id twice
-    return idx
-""",
+    "embedding": PUBLIC_ADAPTERS["embedding"],
 }
+HIDDEN_HELPERS = {ex: suite_source(HIDDEN / f"test_{ex}.py", names)
+                  + HIDDEN_ADAPTERS.get(ex, "") for ex, names in HIDDEN_MAKERS.items()}
 
 # (check name as in the hidden suite, points, body): $rng is the check's Generator, $want the
 # reference's outputs on its draws (one per student call compared with the reference).
