@@ -309,7 +309,10 @@ class Runner:
             finally:
                 self.collected = None
 
-        slot_mod.collect_once(self.target, self.ids, self.options.timeout, body)
+        try:
+            slot_mod.collect_once(self.target, self.ids, self.options.timeout, body)
+        except slot_mod.NotServed as err:
+            raise BatchAborted(str(err)) from None
 
     def _run(self, tasks: list[Task]) -> None:
         pending = deque(tasks)

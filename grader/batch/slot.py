@@ -48,6 +48,7 @@ from grader.engine import (
     plan_lanes,
     run_items,
     serve_suites,
+    suite_files,
     summarize,
 )
 from grader.i18n import LANGS, pick, translation
@@ -328,6 +329,10 @@ def grade_student(task: dict, work: Path, target: Target, session: pytest.Sessio
                "error": "\n".join(errors)[-MESSAGE_CAP:]})
 
 
+class NotServed(RuntimeError):
+    """pytest ended before the grading suites could be served (a suite file missing, say)."""
+
+
 @dataclasses.dataclass
 class Collected:
     """The suites collected once in the batch's parent (`collect_once`), which every slot
@@ -386,8 +391,9 @@ def collect_once(target: Target, ids: list[str], timeout: float,
                         mistakes=known_mistakes(target, ids),
                         plugins=[Streamer(target, lambda row: None)])
     if not outcome:
-        raise RuntimeError(f"pytest ended before the grading suites could be served "
-                           f"(exit code {code})")
+        missing = [str(path) for path in suite_files(target, ids) if not path.is_file()]
+        raise NotServed("the grading suites could not be collected (pytest exit code "
+                        f"{code})" + (f"; missing: {', '.join(missing)}" if missing else ""))
     if outcome[0] is not None:
         raise outcome[0]
 

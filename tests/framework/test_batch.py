@@ -259,6 +259,24 @@ def test_a_changed_suite_is_graded_again(tmp_path):
 
 
 
+def test_a_course_missing_a_suite_stops_the_batch_naming_the_file(tmp_path):
+    course = tmp_path / "course"
+    course.mkdir()
+    shutil.copy(ROOT / "course.toml", course)
+    for part in ("solutions", "tests/suites", "exercises/.edrill"):
+        shutil.copytree(ROOT / part, course / part)
+    suite = course / "tests" / "suites" / "test_gradient_clipping.py"
+    suite.unlink()
+    subs = tmp_path / "subs"
+    write_student(subs / "a", "good", EXERCISES[:2])
+    db = tmp_path / "g.sqlite"
+    proc = run_cli("grader", "--course", str(course), "batch", str(subs), "--db", str(db),
+                   "--sandbox", "none", "--quiet", cwd=tmp_path)
+    assert proc.returncode == 3, proc.stderr
+    assert "the batch stopped: the grading suites could not be collected" in proc.stderr
+    assert f"missing: {suite}" in proc.stderr
+
+
 def test_the_suite_version_covers_the_harness_and_the_grading_code(tmp_path, monkeypatch):
     # a new edrill whose memory task trains differently must regrade lstm_cell, as a
     # changed suite does: the harness modules and the checking code are in the version
