@@ -240,12 +240,18 @@ def test_a_changed_submission_is_graded_again_and_an_unchanged_one_not(tmp_path)
     assert ("a", "gradient_clipping") not in rows(db)[0]
 
 
-def test_a_changed_suite_is_graded_again(tmp_path):
+def course_copy(tmp_path: Path) -> Path:
+    """A course of its own (config, solutions, public suites, stub metadata) to change."""
     course = tmp_path / "course"
     course.mkdir()
     shutil.copy(ROOT / "course.toml", course)
     for part in ("solutions", "tests/suites", "exercises/.edrill"):
         shutil.copytree(ROOT / part, course / part)
+    return course
+
+
+def test_a_changed_suite_is_graded_again(tmp_path):
+    course = course_copy(tmp_path)
     subs = tmp_path / "subs"
     write_student(subs / "a", "good", EXERCISES[:2])
     db = tmp_path / "g.sqlite"
@@ -260,11 +266,7 @@ def test_a_changed_suite_is_graded_again(tmp_path):
 
 
 def test_a_course_missing_a_suite_stops_the_batch_naming_the_file(tmp_path):
-    course = tmp_path / "course"
-    course.mkdir()
-    shutil.copy(ROOT / "course.toml", course)
-    for part in ("solutions", "tests/suites", "exercises/.edrill"):
-        shutil.copytree(ROOT / part, course / part)
+    course = course_copy(tmp_path)
     suite = course / "tests" / "suites" / "test_gradient_clipping.py"
     suite.unlink()
     subs = tmp_path / "subs"
